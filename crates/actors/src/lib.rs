@@ -1,1 +1,465 @@
-//! placeholder
+//! Recognising actors: the alias dictionary compiled to aho-corasick automata, heuristics for
+//! names that are not in it, and within-document resolution (short forms, acronyms introduced in
+//! brackets, descriptions in apposition).
+//!
+//! The core types are [`ActorEntry`] (a dictionary row), [`Recognizer`] (the compiled
+//! dictionary) and [`Recognition`] (the actors and mentions of one text).
+//!
+//! ```
+//! use claimgraph_actors::Recognizer;
+//! use claimgraph_text::sentences;
+//! let r = Recognizer::builtin();
+//! let text = "Tehran said the IRGC-QF armed Hizballah. It is unclear what US officials think.";
+//! let found = r.recognize(text, &sentences(text));
+//! let ids: Vec<&str> = found.mentions.iter().map(|m| found.actors[m.actor].id.as_str()).collect();
+//! assert_eq!(ids, ["st_iran", "sa_ir_irgcqf", "ag_hizballah", "st_united_states"]);
+//! ```
+#![deny(missing_docs)]
+
+pub mod dictionary;
+mod unknown;
+pub mod words;
+
+pub use dictionary::{ActorEntry, DictionaryError};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use claimgraph_model::{ActorRef, ActorType, Mention, MentionKind, Span};
+use claimgraph_text::{fold, is_word_byte};
+use std::collections::{HashMap, HashSet};
+
+/// A compiled pattern's meaning.
+#[derive(Debug, Clone)]
+struct Pat {
+    entry: u32,
+    kind: MentionKind,
+    /// The folded alias as written, for the case check.
+    form: String,
+}
+
+/// The dictionary compiled for matching. Build it once and share it across threads.
+pub struct Recognizer {
+    entries: Vec<ActorEntry>,
+    by_id: HashMap<String, usize>,
+    ci: AhoCorasick,
+    ci_pats: Vec<Vec<Pat>>,
+    cs: AhoCorasick,
+    cs_pats: Vec<Vec<Pat>>,
+    lists: unknown::Lists,
+}
+
+/// The actors of one text and where they are named.
+#[derive(Debug, Clone, Default)]
+pub struct Recognition {
+    /// Actors, in order of first mention.
+    pub actors: Vec<ActorRef>,
+    /// Mentions, sorted by position; spans index the text given to [`Recognizer::recognize`].
+    pub mentions: Vec<Mention>,
+}
+
+impl Recognition {
+    /// The index of an actor by id.
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.id == id)
+    }
+}
+
+/// A raw match before resolution: which actor (dictionary entry or unknown name) and where.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub who: Who,
+    pub kind: MentionKind,
+    pub locative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Who {
+    Entry(usize),
+    Unknown(unknown::UnknownKey),
+}
+
+fn is_acronym(form: &str) -> bool {
+    if form.contains(' ') || form.len() > 12 {
+        return false;
+    }
+    let upper = form.bytes().filter(|c| c.is_ascii_uppercase()).count();
+    let lower = form.bytes().filter(|c| c.is_ascii_lowercase()).count();
+    upper >= 2 && upper > lower || (upper >= 1 && form.contains('.') && lower == 0)
+}
+
+fn is_demonym(entry: &ActorEntry, alias: &str) -> bool {
+    if entry.kind != ActorType::State || alias == entry.name {
+        return false;
+    }
+    let words: Vec<&str> = alias.split(' ').collect();
+    let last = words[words.len() - 1];
+    if words.len() > 2 || !last.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    ["ian", "ean", "an", "ese", "ish", "i", "ic", "ch", "ene", "ine"]
+        .iter()
+        .any(|s| last.ends_with(s))
+}
+
+/// Forms of an alias that are matched: as written, with hyphens as spaces, without apostrophes.
+fn variants(alias: &str) -> Vec<String> {
+    let f = fold(alias.trim());
+    let mut out = vec![f.clone()];
+    if f.contains('-') {
+        out.push(f.replace('-', " "));
+    }
+    if f.contains('\'') {
+        out.push(f.replace('\'', ""));
+    }
+    out.retain(|v| v.len() >= 2);
+    out.dedup();
+    out
+}
+
+impl Recognizer {
+    /// The dictionary shipped in the binary.
+    pub fn builtin() -> Recognizer {
+        // The shipped file is checked by a unit test, so failing here is a build defect.
+        let entries = dictionary::parse_csv(dictionary::BUILTIN_CSV, "data/actors.csv")
+            .expect("the built-in dictionary is valid");
+        Recognizer::new(entries).expect("the built-in dictionary is consistent")
+    }
+
+    /// The built-in dictionary with user entries added: an entry whose id exists replaces it.
+    pub fn with_entries(extra: Vec<ActorEntry>) -> Result<Recognizer, String> {
+        let mut entries =
+            dictionary::parse_csv(dictionary::BUILTIN_CSV, "data/actors.csv").map_err(|e| e.to_string())?;
+        let mut index: HashMap<String, usize> =
+            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        for e in extra {
+            match index.get(&e.id) {
+                Some(&i) => entries[i] = e,
+                None => {
+                    index.insert(e.id.clone(), entries.len());
+                    entries.push(e);
+                }
+            }
+        }
+        Recognizer::new(entries)
+    }
+
+    /// Compile entries. Fails when a `part_of` names no entry or makes a cycle.
+    pub fn new(entries: Vec<ActorEntry>) -> Result<Recognizer, String> {
+        dictionary::check_hierarchy(&entries)?;
+        let by_id = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let mut ci_keys: HashMap<String, usize> = HashMap::new();
+        let mut ci_list: Vec<String> = Vec::new();
+        let mut ci_pats: Vec<Vec<Pat>> = Vec::new();
+        let mut cs_keys: HashMap<String, usize> = HashMap::new();
+        let mut cs_list: Vec<String> = Vec::new();
+        let mut cs_pats: Vec<Vec<Pat>> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let forms = std::iter::once((e.name.as_str(), false))
+                .chain(e.aliases.iter().map(|a| (a.as_str(), false)))
+                .chain(e.metonyms.iter().map(|a| (a.as_str(), true)));
+            for (alias, metonym) in forms {
+                // "Ansar Allah (Lebanon)": a qualifier for people, not text.
+                if alias.trim_end().ends_with(')') && alias.contains(" (") {
+                    continue;
+                }
+                let kind = if metonym {
+                    MentionKind::Capital
+                } else if is_demonym(e, alias) {
+                    MentionKind::Demonym
+                } else {
+                    MentionKind::Name
+                };
+                for v in variants(alias) {
+                    let pat = Pat {
+                        entry: i as u32,
+                        kind,
+                        form: v.clone(),
+                    };
+                    if is_acronym(&v) {
+                        let k = *cs_keys.entry(v.clone()).or_insert_with(|| {
+                            cs_list.push(v.clone());
+                            cs_pats.push(Vec::new());
+                            cs_list.len() - 1
+                        });
+                        if !cs_pats[k].iter().any(|p| p.entry == pat.entry) {
+                            cs_pats[k].push(pat);
+                        }
+                    } else {
+                        let key = v.to_ascii_lowercase();
+                        let k = *ci_keys.entry(key.clone()).or_insert_with(|| {
+                            ci_list.push(key);
+                            ci_pats.push(Vec::new());
+                            ci_list.len() - 1
+                        });
+                        ci_pats[k].push(pat);
+                    }
+                }
+            }
+        }
+        // Where one form names two actors, the actor whose own name it is comes first.
+        for pats in ci_pats.iter_mut().chain(cs_pats.iter_mut()) {
+            pats.sort_by_key(|p| {
+                let e = &entries[p.entry as usize];
+                (fold(&e.name).to_ascii_lowercase() != p.form.to_ascii_lowercase()) as u8
+            });
+        }
+        let build = |pats: &[String], ci: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(ci)
+                .build(pats)
+                .map_err(|e| format!("cannot compile the dictionary: {e}"))
+        };
+        Ok(Recognizer {
+            ci: build(&ci_list, true)?,
+            cs: build(&cs_list, false)?,
+            ci_pats,
+            cs_pats,
+            entries,
+            by_id,
+            lists: unknown::Lists::new(),
+        })
+    }
+
+    /// The dictionary's entries.
+    pub fn entries(&self) -> &[ActorEntry] {
+        &self.entries
+    }
+
+    /// An entry by id.
+    pub fn entry(&self, id: &str) -> Option<&ActorEntry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Number of compiled patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.ci_pats.len() + self.cs_pats.len()
+    }
+
+    /// Recognise the actors of a (folded) text whose sentences are given.
+    pub fn recognize(&self, text: &str, sentences: &[Span]) -> Recognition {
+        let mut found = self.dictionary_matches(text);
+        let sets = &self.lists;
+        let unknowns = unknown::candidates(text, sentences, &found, sets);
+        let resolved = unknown::resolve(text, &self.entries, found.drain(..).collect(), unknowns, sets);
+        self.finish(text, resolved)
+    }
+
+    fn dictionary_matches(&self, text: &str) -> Vec<Found> {
+        let bytes = text.as_bytes();
+        let mut cands: Vec<(Span, &Pat)> = Vec::new();
+        for m in self.ci.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !bounded(bytes, span) {
+                continue;
+            }
+            let got = &text[span.start..span.end];
+            if let Some(p) = self.ci_pats[m.pattern().as_usize()]
+                .iter()
+                .find(|p| case_fits(&p.form, got))
+            {
+                cands.push((span, p));
+            }
+        }
+        for m in self.cs.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !bounded(bytes, span) || shouting(bytes, span) {
+                continue;
+            }
+            cands.push((span, &self.cs_pats[m.pattern().as_usize()][0]));
+        }
+        cands.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut out: Vec<Found> = Vec::with_capacity(cands.len());
+        let mut last_end = 0;
+        for (span, pat) in cands {
+            if span.start < last_end {
+                continue;
+            }
+            let entry = &self.entries[pat.entry as usize];
+            let prev = prev_word(text, span.start).to_ascii_lowercase();
+            let (keep, locative) = match pat.kind {
+                MentionKind::Demonym => (demonym_names_state(text, span.end, &self.lists), false),
+                MentionKind::Capital => (!self.lists.locative.contains(prev.as_str()), false),
+                _ => (
+                    true,
+                    entry.kind == ActorType::State && self.lists.state_locative.contains(prev.as_str()),
+                ),
+            };
+            if !keep {
+                continue;
+            }
+            last_end = span.end;
+            out.push(Found {
+                span,
+                who: Who::Entry(pat.entry as usize),
+                kind: pat.kind,
+                locative,
+            });
+        }
+        out
+    }
+
+    fn finish(&self, text: &str, resolved: unknown::Resolved) -> Recognition {
+        let unknown::Resolved {
+            mut found,
+            names,
+            parents,
+        } = resolved;
+        found.sort_by_key(|f| f.span);
+        let mut index: HashMap<Who, usize> = HashMap::new();
+        let mut actors: Vec<ActorRef> = Vec::new();
+        let mut mentions = Vec::with_capacity(found.len());
+        for f in found {
+            let next = actors.len();
+            let i = *index.entry(f.who.clone()).or_insert(next);
+            if i == next {
+                actors.push(match &f.who {
+                    Who::Entry(e) => {
+                        let e = &self.entries[*e];
+                        ActorRef {
+                            id: e.id.clone(),
+                            name: e.name.clone(),
+                            kind: e.kind,
+                            part_of: e.part_of.clone(),
+                            known: true,
+                        }
+                    }
+                    Who::Unknown(k) => {
+                        let info = &names[k];
+                        ActorRef {
+                            id: unknown::slug(&info.name),
+                            name: info.name.clone(),
+                            kind: info.kind,
+                            part_of: None,
+                            known: false,
+                        }
+                    }
+                });
+            }
+            mentions.push(Mention {
+                actor: i,
+                span: f.span,
+                kind: f.kind,
+                locative: f.locative,
+            });
+        }
+        // Parents from descriptions in apposition ("al-Qassam, Hamas' militia").
+        for (child, parent) in parents {
+            if let (Some(&c), Some(p)) = (index.get(&child), index.get(&parent)) {
+                let pid = actors[*p].id.clone();
+                if actors[c].part_of.is_none() || !actors[c].known {
+                    actors[c].part_of = Some(pid);
+                }
+            }
+        }
+        // Unknown ids must not collide with each other.
+        let mut seen: HashSet<String> = actors.iter().filter(|a| a.known).map(|a| a.id.clone()).collect();
+        for a in actors.iter_mut().filter(|a| !a.known) {
+            let mut id = a.id.clone();
+            let mut n = 2;
+            while !seen.insert(id.clone()) {
+                id = format!("{}-{n}", a.id);
+                n += 1;
+            }
+            a.id = id;
+        }
+        let _ = text;
+        Recognition { actors, mentions }
+    }
+}
+
+/// True when the match stands alone: no word character right before or after it.
+fn bounded(b: &[u8], s: Span) -> bool {
+    let before_ok = s.start == 0 || !is_word_byte(b[s.start - 1]);
+    let after_ok = s.end >= b.len() || !is_word_byte(b[s.end]);
+    before_ok && after_ok
+}
+
+/// True inside an all-capitals headline, where "IS" and "US" are ordinary words.
+fn shouting(b: &[u8], s: Span) -> bool {
+    if s.len() > 4 {
+        return false;
+    }
+    let line_start = b[..s.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let line_end = b[s.end..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| s.end + p);
+    let lo = s.start.saturating_sub(24).max(line_start);
+    let hi = (s.end + 24).min(line_end);
+    let window = &b[lo..hi];
+    let letters = window.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    letters > s.len() + 6 && !window.iter().any(|c| c.is_ascii_lowercase())
+}
+
+/// Case rule for names matched case-insensitively: every capital of the alias must be a capital
+/// in the text, except the first letter of a short leading particle ("al-Qassam" / "Al-Qassam").
+fn case_fits(form: &str, got: &str) -> bool {
+    let first_word_len = form
+        .find(|c: char| c == ' ' || c == '-')
+        .unwrap_or(form.len());
+    for (i, (f, g)) in form.bytes().zip(got.bytes()).enumerate() {
+        if f.is_ascii_uppercase() && !g.is_ascii_uppercase() {
+            if i == 0 && first_word_len <= 3 && form.len() > first_word_len {
+                continue;
+            }
+            return false;
+        }
+    }
+    true
+}
+
+/// The word before a byte offset (skipping spaces), or "".
+pub fn prev_word(text: &str, at: usize) -> &str {
+    let b = text.as_bytes();
+    let mut e = at;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_word_byte(b[s - 1]) {
+        s -= 1;
+    }
+    &text[s..e]
+}
+
+/// The word after a byte offset (skipping spaces and one hyphen), or "".
+pub fn next_word(text: &str, at: usize) -> &str {
+    let b = text.as_bytes();
+    let mut s = at;
+    while s < b.len() && (b[s] == b' ' || b[s] == b'-') {
+        s += 1;
+    }
+    let mut e = s;
+    while e < b.len() && is_word_byte(b[e]) {
+        e += 1;
+    }
+    &text[s..e]
+}
+
+fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
+    let b = text.as_bytes();
+    let hyphen = b.get(end) == Some(&b'-');
+    let next = next_word(text, end);
+    let lower = next.to_ascii_lowercase();
+    if hyphen {
+        return matches!(
+            lower.as_str(),
+            "backed" | "sponsored" | "supported" | "funded" | "led" | "allied" | "aligned" | "armed"
+                | "trained" | "controlled" | "directed" | "made" | "supplied"
+        );
+    }
+    if lists.origin.contains(lower.as_str()) {
+        return false;
+    }
+    if lists.state_nouns.contains(lower.as_str()) {
+        return true;
+    }
+    // A title ("Israeli Prime Minister ...").
+    next.as_bytes().first().is_some_and(|c| c.is_ascii_uppercase())
+        && lists.titles.contains(next)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,96 @@
-//! placeholder
+//! Coding relations and claims: who does what to whom, who says so, and when.
+//!
+//! The core types are [`Extractor`] (the compiled dictionary and trigger lexicon) and
+//! [`Extraction`] (the actors, mentions and relations of one document, with byte spans into the
+//! document's text). Extraction is a pure function: a document in, an extraction out.
+//!
+//! ```
+//! use claimgraph_model::Document;
+//! use claimgraph_relations::Extractor;
+//! let ex = Extractor::builtin();
+//! let doc = Document { id: "x".into(), text: "Iran supplied rockets to Hizballah.".into(), ..Default::default() };
+//! let out = ex.extract(&doc);
+//! let r = &out.relations[0];
+//! assert_eq!((out.actors[r.subject].id.as_str(), r.category.as_str(), out.actors[r.object].id.as_str()),
+//!            ("st_iran", "AID", "ag_hizballah"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod lexicon;
+mod clause;
+mod attribution;
+
+use claimgraph_actors::Recognizer;
+use claimgraph_model::{ActorRef, Document, Mention, Relation};
+use claimgraph_text::{sentences, Folded};
+
+pub use lexicon::{Lexicon, LexiconError};
+
+/// The compiled resources of extraction. Build once, share across threads.
+pub struct Extractor {
+    recognizer: Recognizer,
+    lexicon: Lexicon,
+}
+
+/// What one document yields. Spans are byte offsets into the document's text.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Actors in order of first mention.
+    pub actors: Vec<ActorRef>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Relations in text order.
+    pub relations: Vec<Relation>,
+    /// Word count of the text.
+    pub words: usize,
+}
+
+impl Extractor {
+    /// The built-in dictionary and lexicon.
+    pub fn builtin() -> Extractor {
+        Extractor::new(Recognizer::builtin(), Lexicon::builtin())
+    }
+
+    /// From a compiled dictionary and lexicon.
+    pub fn new(recognizer: Recognizer, lexicon: Lexicon) -> Extractor {
+        Extractor {
+            recognizer,
+            lexicon,
+        }
+    }
+
+    /// The dictionary.
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
+    /// The trigger lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extract actors, mentions and relations from a document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let folded = Folded::new(&doc.text);
+        let text: &str = &folded.text;
+        let sents = sentences(text);
+        let rec = self.recognizer.recognize(text, &sents);
+        let mut relations = clause::relations(text, &sents, &rec, &self.lexicon, doc.published);
+        let mut mentions = rec.mentions;
+        if !folded.map.is_identity() {
+            for m in &mut mentions {
+                m.span = folded.map.span(m.span);
+            }
+            for r in &mut relations {
+                r.evidence = folded.map.span(r.evidence);
+                r.trigger = folded.map.span(r.trigger);
+            }
+        }
+        Extraction {
+            actors: rec.actors,
+            mentions,
+            relations,
+            words: claimgraph_text::count_words(text),
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! Names that are not in the dictionary, and within-document resolution.
+//!
+//! A candidate is a run of capitalised words (with name particles such as `al-`, `bin`, `of`
+//! inside) that no dictionary match covers. Function words and titles at its front are trimmed;
+//! months, generic words, laws and places are dropped; its last word, the title before it, the
+//! verb after it and its shape give its type. A bare surname joins the person whose full name
+//! the document gives; an acronym in brackets after a name joins that name; a description in
+//! apposition ("al-Qassam, Hamas' militia") gives a parent.
+
+use crate::words::*;
+use crate::{next_word, prev_word, ActorEntry, Found, Who};
+use claimgraph_model::{ActorType, MentionKind, Span};
+use claimgraph_text::{is_word_byte, tokens, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+type Set = HashSet<&'static str>;
+
+/// The word lists as sets, built once per recognizer.
+pub(crate) struct Lists {
+    pub state_nouns: Set,
+    pub origin: Set,
+    pub locative: Set,
+    pub state_locative: Set,
+    pub function: Set,
+    pub stop: Set,
+    pub armed: Set,
+    pub agency: Set,
+    pub political: Set,
+    pub media: Set,
+    pub org: Set,
+    pub place: Set,
+    pub titles: Set,
+    pub person_cues: Set,
+    pub speech: Set,
+    pub particles: Set,
+    pub law: Set,
+}
+
+const LAW_HEADS: &[&str] = &[
+    "Act", "Order", "Resolution", "Law", "Code", "Amendment", "Convention", "Treaty", "Agreement",
+    "Accord", "Accords", "Report", "Reports", "Guide", "Prize", "Award", "Day", "War", "Wars",
+    "Revolution", "Spring", "Crisis", "Conference", "Summit", "Talks", "Plan", "Strategy",
+    "Declaration", "Doctrine", "Protocol", "Statute", "Regulations", "Operation", "Campaign",
+    "Olympics", "Games", "Cup", "Award", "Index", "Chapter", "Section", "Article", "Appendix",
+];
+
+fn set(words: &[&'static str]) -> Set {
+    words.iter().copied().collect()
+}
+
+impl Lists {
+    pub fn new() -> Lists {
+        Lists {
+            state_nouns: set(STATE_NOUNS),
+            origin: set(ORIGIN_NOUNS),
+            locative: set(LOCATIVE_PREPOSITIONS),
+            state_locative: set(STATE_LOCATIVES),
+            function: set(FUNCTION_CAPITALS),
+            stop: set(STOP_CAPITALS),
+            armed: set(ARMED_GROUP_HEADS),
+            agency: set(AGENCY_HEADS),
+            political: set(POLITICAL_HEADS),
+            media: set(MEDIA_HEADS),
+            org: set(ORG_HEADS),
+            place: set(PLACE_HEADS),
+            titles: set(PERSON_TITLES),
+            person_cues: set(PERSON_CUE_WORDS),
+            speech: set(SPEECH_VERBS),
+            particles: set(NAME_PARTICLES),
+            law: set(LAW_HEADS),
+        }
+    }
+}
+
+/// The identity of an unknown actor within a document: its normalised name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct UnknownKey(pub String);
+
+/// Name and type of an unknown actor.
+#[derive(Debug, Clone)]
+pub(crate) struct UnknownInfo {
+    pub name: String,
+    pub kind: ActorType,
+}
+
+/// A capitalised run that may name an actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub span: Span,
+    pub kind: Option<ActorType>,
+    /// One significant word ("Feferman", "al-Muhajir").
+    pub single: bool,
+    /// Capitalised only because it opens the sentence.
+    pub initial: bool,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// A derived id: lower case ASCII words joined by hyphens.
+pub(crate) fn slug(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !s.is_empty() {
+                s.push('-');
+            }
+            dash = false;
+            s.push(c.to_ascii_lowercase());
+        } else if c != '\'' {
+            dash = true;
+        }
+    }
+    if s.is_empty() {
+        s.push_str("unnamed");
+    }
+    s
+}
+
+fn norm_key(name: &str) -> String {
+    let mut k = String::with_capacity(name.len());
+    for w in name.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        if w.is_empty() {
+            continue;
+        }
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(&w.to_lowercase());
+    }
+    k
+}
+
+/// Find capitalised runs not covered by dictionary matches.
+pub(crate) fn candidates(
+    text: &str,
+    sentences: &[Span],
+    found: &[Found],
+    lists: &Lists,
+) -> Vec<Candidate> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut fi = 0; // cursor into found (sorted by start)
+    for sent in sentences {
+        // Cheap pre-check: a sentence with no capital after its first byte and no "al-" has no
+        // candidates beyond its first word.
+        let toks = tokens(text, *sent);
+        let covered = |sp: Span, fi: &mut usize| -> bool {
+            while *fi < found.len() && found[*fi].span.end <= sp.start {
+                *fi += 1;
+            }
+            found[*fi..]
+                .iter()
+                .take_while(|f| f.span.start < sp.end)
+                .any(|f| f.span.overlaps(&sp))
+        };
+        let word = |k: usize| toks[k].text(text);
+        let adjacent = |a: usize, c: usize| toks[a].span.end == toks[c].span.start;
+        let is_particle = |k: usize| {
+            let w = word(k);
+            toks[k].kind == TokenKind::Word
+                && !is_cap(w)
+                && lists.particles.contains(w.to_ascii_lowercase().as_str())
+        };
+        // A particle that leads into a capitalised word: "al-Qassam", "bin Laden", "of Jerusalem".
+        let particle_leads = |k: usize| -> Option<usize> {
+            if !is_particle(k) {
+                return None;
+            }
+            let mut j = k + 1;
+            if j < toks.len() && word(j) == "-" && adjacent(k, j) {
+                j += 1;
+            }
+            (j < toks.len() && toks[j].kind == TokenKind::Word && is_cap(word(j))).then_some(j)
+        };
+        let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
+        let mut k = 0;
+        while k < toks.len() {
+            let t = toks[k];
+            let starts = t.kind == TokenKind::Word && is_cap(word(k))
+                || (particle_leads(k).is_some()
+                    && k + 1 < toks.len()
+                    && word(k + 1) == "-"
+                    && adjacent(k, k + 1));
+            if !starts || covered(t.span, &mut fi) {
+                k += 1;
+                continue;
+            }
+            // Extend the run.
+            let s = k;
+            let mut e = k; // last token of the run
+            let mut j = k + 1;
+            loop {
+                if j >= toks.len() {
+                    break;
+                }
+                let tj = toks[j];
+                if covered(tj.span, &mut fi) {
+                    break;
+                }
+                if tj.kind == TokenKind::Word && is_cap(word(j)) {
+                    e = j;
+                    j += 1;
+                    continue;
+                }
+                if word(j) == "-" && adjacent(e, j) && j + 1 < toks.len() && adjacent(j, j + 1) {
+                    let n = j + 1;
+                    if toks[n].kind == TokenKind::Word
+                        && (is_cap(word(n)) || particle_leads(n).is_some())
+                        && !covered(toks[n].span, &mut fi)
+                    {
+                        e = n;
+                        j = n + 1;
+                        continue;
+                    }
+                }
+                if let Some(n) = particle_leads(j) {
+                    if !covered(toks[n].span, &mut fi) && word(j) != "and" {
+                        e = n;
+                        j = n + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            k = e + 1;
+            // Words of the run, trimmed of function words and titles at the front.
+            let mut a = s;
+            let mut titled = false;
+            while a <= e {
+                let w = word(a);
+                if toks[a].kind != TokenKind::Word {
+                    a += 1;
+                    continue;
+                }
+                if lists.function.contains(w) {
+                    a += 1;
+                } else if lists.titles.contains(w) && a < e {
+                    titled = true;
+                    a += 1;
+                } else {
+                    break;
+                }
+            }
+            if a > e {
+                continue;
+            }
+            while a <= e && toks[a].kind != TokenKind::Word {
+                a += 1;
+            }
+            let span = Span::new(toks[a].span.start, toks[e].span.end);
+            let name_words: Vec<&str> = (a..=e)
+                .filter(|&x| toks[x].kind == TokenKind::Word)
+                .map(word)
+                .collect();
+            let caps: Vec<&str> = name_words.iter().copied().filter(|w| is_cap(w)).collect();
+            if caps.is_empty() {
+                continue;
+            }
+            let initial = Some(s) == first_word && a == s;
+            if let Some(c) = classify(text, span, &name_words, &caps, titled, lists) {
+                let single = caps.len() == 1;
+                out.push(Candidate {
+                    span,
+                    kind: c,
+                    single,
+                    initial,
+                });
+            }
+        }
+    }
+    let _ = b;
+    out
+}
+
+/// The type of a candidate, `Some(None)` when it may only be a short form, `None` to drop it.
+fn classify(
+    text: &str,
+    span: Span,
+    words: &[&str],
+    caps: &[&str],
+    titled: bool,
+    lists: &Lists,
+) -> Option<Option<ActorType>> {
+    let last = *caps.last()?;
+    // Shouting headlines.
+    if caps.len() > 1 && caps.iter().all(|w| w.bytes().all(|c| !c.is_ascii_lowercase())) {
+        return None;
+    }
+    if caps
+        .iter()
+        .all(|w| lists.stop.contains(w) || lists.function.contains(w) || lists.titles.contains(w))
+    {
+        return None;
+    }
+    if lists.law.contains(last) || lists.place.contains(last) {
+        return None;
+    }
+    let prev = prev_word(text, span.start).to_ascii_lowercase();
+    let next = next_word(text, span.end).to_ascii_lowercase();
+    let head = if lists.media.contains(last) {
+        Some(ActorType::Media)
+    } else if lists.armed.contains(last) {
+        Some(ActorType::ArmedGroup)
+    } else if lists.agency.contains(last) {
+        Some(ActorType::StateAgency)
+    } else if lists.political.contains(last) {
+        Some(ActorType::PoliticalOrg)
+    } else if lists.org.contains(last) {
+        Some(ActorType::Organization)
+    } else {
+        None
+    };
+    if let Some(h) = head {
+        return (caps.len() > 1 || words.len() > 1).then_some(Some(h));
+    }
+    // Places after locative prepositions.
+    if matches!(
+        prev.as_str(),
+        "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout" | "into" | "around"
+    ) {
+        return None;
+    }
+    let particle_name = words.iter().any(|w| {
+        let l = w.to_ascii_lowercase();
+        matches!(l.as_str(), "al" | "el" | "bin" | "ibn" | "abu" | "abd" | "bint")
+    });
+    let speaker = lists.speech.contains(next.as_str());
+    let cue = titled || lists.person_cues.contains(prev.as_str()) || speaker;
+    let title_case = caps
+        .iter()
+        .all(|w| w.len() > 1 && w.bytes().skip(1).any(|c| c.is_ascii_lowercase()));
+    if caps.len() == 1 {
+        // A lone word: only a short form or a cued person.
+        if particle_name || cue {
+            return Some(Some(ActorType::Person));
+        }
+        return Some(None);
+    }
+    if (cue || particle_name || (caps.len() <= 4 && title_case)) && caps.len() <= 5 {
+        return Some(Some(ActorType::Person));
+    }
+    None
+}
+
+/// Everything resolution produces.
+pub(crate) struct Resolved {
+    pub found: Vec<Found>,
+    pub names: HashMap<UnknownKey, UnknownInfo>,
+    pub parents: Vec<(Who, Who)>,
+}
+
+/// The significant last word of a name, lower case, without a particle prefix ("al-Muhajir" →
+/// "muhajir").
+fn surname(name: &str) -> Option<String> {
+    let last = name.rsplit([' ']).next()?;
+    let last = last
+        .split_once('-')
+        .filter(|(p, _)| matches!(p.to_ascii_lowercase().as_str(), "al" | "el" | "ad" | "as"))
+        .map(|(_, r)| r)
+        .unwrap_or(last);
+    let l = last.to_ascii_lowercase();
+    (l.len() > 2).then_some(l)
+}
+
+pub(crate) fn resolve(
+    text: &str,
+    entries: &[ActorEntry],
+    mut found: Vec<Found>,
+    cands: Vec<Candidate>,
+    lists: &Lists,
+) -> Resolved {
+    let mut names: HashMap<UnknownKey, UnknownInfo> = HashMap::new();
+    // Surnames of the people named in full in this document.
+    let mut surnames: HashMap<String, Who> = HashMap::new();
+    for f in &found {
+        if let Who::Entry(e) = f.who {
+            if entries[e].kind == ActorType::Person {
+                let n = &entries[e].name;
+                if n.contains(' ') {
+                    if let Some(s) = surname(n) {
+                        surnames.entry(s).or_insert(f.who.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut full: Vec<&Candidate> = Vec::new();
+    for c in &cands {
+        if !c.single {
+            if let Some(kind) = c.kind {
+                let name = &text[c.span.start..c.span.end];
+                let key = UnknownKey(norm_key(name));
+                names.entry(key.clone()).or_insert(UnknownInfo {
+                    name: name.to_string(),
+                    kind,
+                });
+                if kind == ActorType::Person {
+                    if let Some(s) = surname(name) {
+                        surnames.entry(s).or_insert(Who::Unknown(key));
+                    }
+                }
+                full.push(c);
+            }
+        }
+    }
+    for c in &cands {
+        let name = &text[c.span.start..c.span.end];
+        if c.single {
+            if let Some(who) = surname(name).and_then(|s| surnames.get(&s)) {
+                found.push(Found {
+                    span: c.span,
+                    who: who.clone(),
+                    kind: MentionKind::ShortForm,
+                    locative: false,
+                });
+            } else if let Some(kind) = c.kind.filter(|_| !c.initial) {
+                let key = UnknownKey(norm_key(name));
+                names.entry(key.clone()).or_insert(UnknownInfo {
+                    name: name.to_string(),
+                    kind,
+                });
+                found.push(Found {
+                    span: c.span,
+                    who: Who::Unknown(key),
+                    kind: MentionKind::Unknown,
+                    locative: false,
+                });
+            }
+        } else if c.kind.is_some() {
+            let key = UnknownKey(norm_key(name));
+            found.push(Found {
+                span: c.span,
+                who: Who::Unknown(key),
+                kind: MentionKind::Unknown,
+                locative: false,
+            });
+        }
+    }
+    let _ = full;
+    found.sort_by_key(|f| f.span);
+    acronyms(text, &mut found);
+    let parents = appositions(text, &found, lists);
+    Resolved {
+        found,
+        names,
+        parents,
+    }
+}
+
+/// "Allied Democratic Forces (ADF)": the bracketed acronym names the actor before it, here and
+/// wherever else the document uses it, over any dictionary meaning.
+fn acronyms(text: &str, found: &mut Vec<Found>) {
+    let b = text.as_bytes();
+    let mut defs: Vec<(String, Who, Span)> = Vec::new();
+    for f in found.iter() {
+        let mut i = f.span.end;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'(') {
+            continue;
+        }
+        let s = i + 1;
+        let mut e = s;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') && e - s <= 10 {
+            e += 1;
+        }
+        if b.get(e) != Some(&b')') || e == s {
+            continue;
+        }
+        let acr = &text[s..e];
+        let upper = acr.bytes().filter(|c| c.is_ascii_uppercase()).count();
+        if upper >= 2 && upper * 2 > acr.len() && acr.as_bytes()[0].is_ascii_uppercase() {
+            defs.push((acr.to_string(), f.who.clone(), Span::new(s, e)));
+        }
+    }
+    for (acr, who, _) in defs {
+        for (pos, _) in text.match_indices(acr.as_str()) {
+            let sp = Span::new(pos, pos + acr.len());
+            let before = pos == 0 || !is_word_byte(b[pos - 1]);
+            let after = sp.end >= b.len() || !is_word_byte(b[sp.end]);
+            if !(before && after) {
+                continue;
+            }
+            if let Some(f) = found.iter_mut().find(|f| f.span == sp) {
+                f.who = who.clone();
+                continue;
+            }
+            if found.iter().any(|f| f.span.overlaps(&sp)) {
+                continue;
+            }
+            found.push(Found {
+                span: sp,
+                who: who.clone(),
+                kind: MentionKind::Name,
+                locative: false,
+            });
+        }
+    }
+    found.sort_by_key(|f| f.span);
+}
+
+const PART_WORDS: &[&str] = &[
+    "militia", "wing", "branch", "affiliate", "arm", "faction", "front", "proxy", "unit",
+    "chapter", "province", "division", "offshoot", "subsidiary", "cell", "franchise", "brigade",
+    "brigades",
+];
+
+/// "al-Qassam, Hamas' militia" / "Al-Qassam [Hamas' militia]": the child and its parent.
+fn appositions(text: &str, found: &[Found], _lists: &Lists) -> Vec<(Who, Who)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, x) in found.iter().enumerate() {
+        let mut p = x.span.end;
+        match b.get(p) {
+            Some(b',') | Some(b'[') | Some(b'(') => p += 1,
+            Some(b' ') if matches!(b.get(p + 1), Some(b'[') | Some(b'(')) => p += 2,
+            _ => continue,
+        }
+        while p < b.len() && b[p] == b' ' {
+            p += 1;
+        }
+        for skip in ["the ", "its ", "a "] {
+            if text[p..].starts_with(skip) {
+                p += skip.len();
+            }
+        }
+        let Some(y) = found[i + 1..].iter().find(|f| f.span.start == p) else {
+            continue;
+        };
+        let mut q = y.span.end;
+        if text[q..].starts_with("'s") {
+            q += 2;
+        } else if text[q..].starts_with('\'') {
+            q += 1;
+        } else {
+            continue;
+        }
+        // Up to two modifiers, then the part word.
+        let rest = &text[q..(q + 60).min(text.len())];
+        let words: Vec<String> = rest
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        if words.iter().any(|w| PART_WORDS.contains(&w.as_str())) && y.who != x.who {
+            out.push((x.who.clone(), y.who.clone()));
+        }
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! Who says so: reporting verbs, quotes and stance.
