@@ -245,7 +245,7 @@ impl Recognizer {
         let mut found = self.dictionary_matches(text);
         let sets = &self.lists;
         let unknowns = unknown::candidates(text, sentences, &found, sets);
-        let resolved = unknown::resolve(text, &self.entries, found.drain(..).collect(), unknowns, sets);
+        let resolved = unknown::resolve(text, sentences, &self.entries, found.drain(..).collect(), unknowns, sets);
         self.finish(text, resolved)
     }
 
@@ -447,10 +447,29 @@ fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
         return matches!(
             lower.as_str(),
             "backed" | "sponsored" | "supported" | "funded" | "led" | "allied" | "aligned" | "armed"
-                | "trained" | "controlled" | "directed" | "made" | "supplied"
+                | "trained" | "controlled" | "directed" | "made" | "supplied" | "flagged" | "owned"
+                | "operated" | "registered"
         );
     }
     if lists.origin.contains(lower.as_str()) {
+        return false;
+    }
+    // "Israeli and Egyptian government": look past coordinated demonyms to the noun.
+    if matches!(lower.as_str(), "and" | "or") || b.get(end) == Some(&b',') {
+        let mut p = end;
+        for _ in 0..6 {
+            let w = next_word(text, p);
+            if w.is_empty() {
+                break;
+            }
+            let wpos = text[p..].find(w).map_or(p, |i| p + i);
+            p = wpos + w.len();
+            let l = w.to_ascii_lowercase();
+            if l == "and" || l == "or" || w.as_bytes()[0].is_ascii_uppercase() {
+                continue;
+            }
+            return lists.state_nouns.contains(l.as_str());
+        }
         return false;
     }
     if lists.state_nouns.contains(lower.as_str()) {

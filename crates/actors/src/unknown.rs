@@ -173,6 +173,10 @@ pub(crate) fn candidates(
             if j < toks.len() && word(j) == "-" && adjacent(k, j) {
                 j += 1;
             }
+            // "of the Faithful": a second particle may follow.
+            if j + 1 < toks.len() && is_particle(j) && word(k) != word(j) {
+                j += 1;
+            }
             (j < toks.len() && toks[j].kind == TokenKind::Word && is_cap(word(j))).then_some(j)
         };
         let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
@@ -285,6 +289,12 @@ fn classify(
     lists: &Lists,
 ) -> Option<Option<ActorType>> {
     let last = *caps.last()?;
+    // "Office of the Coordinator": the head stands before "of" or "for".
+    let of_head = words
+        .iter()
+        .position(|w| *w == "of" || *w == "for")
+        .filter(|&i| i > 0)
+        .map(|i| words[i - 1]);
     // Shouting headlines.
     if caps.len() > 1 && caps.iter().all(|w| w.bytes().all(|c| !c.is_ascii_lowercase())) {
         return None;
@@ -300,6 +310,11 @@ fn classify(
     }
     let prev = prev_word(text, span.start).to_ascii_lowercase();
     let next = next_word(text, span.end).to_ascii_lowercase();
+    let head = head_type(last, lists).or_else(|| of_head.and_then(|h| head_type(h, lists)));
+    if let Some(h) = head {
+        return (caps.len() > 1 || words.len() > 1).then_some(Some(h));
+    }
+    let _ = (|| {
     let head = if lists.media.contains(last) {
         Some(ActorType::Media)
     } else if lists.armed.contains(last) {
@@ -313,9 +328,8 @@ fn classify(
     } else {
         None
     };
-    if let Some(h) = head {
-        return (caps.len() > 1 || words.len() > 1).then_some(Some(h));
-    }
+    head
+    })();
     // Places after locative prepositions.
     if matches!(
         prev.as_str(),
@@ -345,6 +359,22 @@ fn classify(
     None
 }
 
+fn head_type(w: &str, lists: &Lists) -> Option<ActorType> {
+    if lists.media.contains(w) {
+        Some(ActorType::Media)
+    } else if lists.armed.contains(w) {
+        Some(ActorType::ArmedGroup)
+    } else if lists.agency.contains(w) {
+        Some(ActorType::StateAgency)
+    } else if lists.political.contains(w) {
+        Some(ActorType::PoliticalOrg)
+    } else if lists.org.contains(w) {
+        Some(ActorType::Organization)
+    } else {
+        None
+    }
+}
+
 /// Everything resolution produces.
 pub(crate) struct Resolved {
     pub found: Vec<Found>,
@@ -367,6 +397,7 @@ fn surname(name: &str) -> Option<String> {
 
 pub(crate) fn resolve(
     text: &str,
+    sentences: &[Span],
     entries: &[ActorEntry],
     mut found: Vec<Found>,
     cands: Vec<Candidate>,
@@ -440,6 +471,30 @@ pub(crate) fn resolve(
         }
     }
     let _ = full;
+    found.sort_by_key(|f| f.span);
+    let blocking: Vec<Found> = found
+        .iter()
+        .filter(|f| !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population))
+        .cloned()
+        .collect();
+    let descs = descriptions(text, sentences, &blocking, lists);
+    found.retain(|f| {
+        !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population)
+            || !descs.iter().any(|d| d.span.overlaps(&f.span) && d.span != f.span)
+    });
+    for d in descs {
+        let key = UnknownKey(norm_key(&d.name));
+        names.entry(key.clone()).or_insert(UnknownInfo {
+            name: d.name.clone(),
+            kind: d.kind,
+        });
+        found.push(Found {
+            span: d.span,
+            who: Who::Unknown(key),
+            kind: MentionKind::Unknown,
+            locative: false,
+        });
+    }
     found.sort_by_key(|f| f.span);
     acronyms(text, &mut found);
     let parents = appositions(text, &found, lists);
@@ -549,6 +604,142 @@ fn appositions(text: &str, found: &[Found], _lists: &Lists) -> Vec<(Who, Who)> {
             .collect();
         if words.iter().any(|w| PART_WORDS.contains(&w.as_str())) && y.who != x.who {
             out.push((x.who.clone(), y.who.clone()));
+        }
+    }
+    out
+}
+
+/// Words that end a description's modifiers when walking left from its head.
+const DESCRIPTION_STOPS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "by", "with", "for", "that", "which",
+    "who", "was", "were", "is", "are", "be", "been", "has", "have", "had", "its", "their", "his",
+    "her", "our", "this", "these", "those", "against", "from", "all", "some", "many", "most",
+    "more", "than", "at", "least", "about", "nearly", "over", "including", "such", "as", "both",
+    "not", "no", "into", "targeting", "targeted", "killed", "killing", "attacked", "attacking",
+    "harmed", "wounded", "injured", "kidnapped", "threatened", "among", "between", "other",
+    "said", "says", "also", "had", "would", "will", "could", "may", "any", "each", "every",
+    "several", "numerous", "dozens", "hundreds", "thousands", "it", "they", "he", "she", "we",
+    "use", "used", "using", "against", "toward", "towards", "where", "when", "while", "via",
+];
+
+/// Heads specific enough to stand alone ("tourists", "worshippers").
+const SPECIFIC_HEADS: &[&str] = &[
+    "civilians", "tourists", "worshippers", "worshipers", "villagers", "passengers", "pilgrims",
+    "refugees", "protesters", "protestors", "journalists", "hostages", "peacekeepers", "copts",
+    "jury",
+];
+
+/// A group of people named by description: "Iraqi politicians and civilians", "tourists in
+/// Egypt", "local tribal militias", "Salafist armed group".
+pub(crate) struct Description {
+    pub span: Span,
+    pub name: String,
+    pub kind: ActorType,
+}
+
+pub(crate) fn descriptions(
+    text: &str,
+    sentences: &[Span],
+    found: &[Found],
+    lists: &Lists,
+) -> Vec<Description> {
+    let heads: HashSet<&str> = POPULATION_HEADS.iter().copied().collect();
+    let armed: HashSet<&str> = ARMED_DESCRIPTION_HEADS.iter().copied().collect();
+    let stops: HashSet<&str> = DESCRIPTION_STOPS.iter().copied().collect();
+    let specific: HashSet<&str> = SPECIFIC_HEADS.iter().copied().collect();
+    let armed_mods = ["armed", "terrorist", "militant", "jihadist", "extremist", "salafist", "insurgent"];
+    let mut out = Vec::new();
+    for sent in sentences {
+        let toks = tokens(text, *sent);
+        let covered = |sp: Span| found.iter().any(|f| f.span.overlaps(&sp));
+        let word = |k: usize| toks[k].text(text);
+        let mut k = 0;
+        while k < toks.len() {
+            let w = word(k);
+            let lw = w.to_ascii_lowercase();
+            let singular_armed = matches!(lw.as_str(), "group" | "militia");
+            let network = matches!(lw.as_str(), "network" | "networks" | "jury");
+            if toks[k].kind != TokenKind::Word
+                || is_cap(w) && w != "Civilians"
+                || !(heads.contains(lw.as_str()) || singular_armed || network)
+                || covered(toks[k].span)
+            {
+                k += 1;
+                continue;
+            }
+            // Walk left over modifiers, and over "X and" where X is another head.
+            let mut a = k;
+            let mut mods = 0;
+            while a > 0 {
+                let p = a - 1;
+                let pw = word(p);
+                let pl = pw.to_ascii_lowercase();
+                if toks[p].kind == TokenKind::Punct && pw == "-" && p > 0 && toks[p - 1].span.end == toks[p].span.start {
+                    a = p;
+                    continue;
+                }
+                if toks[p].kind != TokenKind::Word || covered(toks[p].span) {
+                    break;
+                }
+                if pl == "and" && p > 0 && heads.contains(word(p - 1).to_ascii_lowercase().as_str()) {
+                    a = p;
+                    continue;
+                }
+                if stops.contains(pl.as_str()) || lists.function.contains(pw) || mods >= 4 {
+                    break;
+                }
+                if pl.ends_with("ing") && !matches!(pl.as_str(), "ruling" | "fighting" | "opposing" | "competing") {
+                    break;
+                }
+                if pl.ends_with("ly") || pl.ends_with("ed") && !matches!(pl.as_str(), "armed" | "united" | "based") {
+                    break;
+                }
+                a = p;
+                mods += 1;
+            }
+            let has_armed_mod = (a..k).any(|x| armed_mods.contains(&word(x).to_ascii_lowercase().as_str()));
+            let ok = if singular_armed {
+                has_armed_mod
+            } else {
+                mods > 0 || specific.contains(lw.as_str())
+            };
+            if !ok {
+                k += 1;
+                continue;
+            }
+            let span = Span::new(toks[a].span.start, toks[k].span.end);
+            // A place after it belongs to its name: "tourists in Egypt".
+            let mut name = text[span.start..span.end].to_string();
+            // "Hezbollah's global support network": the owner belongs to the name.
+            let owner = (a >= 2 && matches!(word(a - 1), "'s" | "'"))
+                .then(|| found.iter().find(|f| f.span.end == toks[a - 1].span.start))
+                .flatten();
+            if lw.starts_with("network") {
+                match owner {
+                    Some(o) => name = format!("{}'s {name}", &text[o.span.start..o.span.end]),
+                    None if mods == 0 => {
+                        k += 1;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            if k + 2 < toks.len() && matches!(word(k + 1), "in" | "within" | "from") && is_cap(word(k + 2)) {
+                let mut e = k + 2;
+                while e + 1 < toks.len() && is_cap(word(e + 1)) {
+                    e += 1;
+                }
+                name = text[span.start..toks[e].span.end].to_string();
+            }
+            let kind = if network {
+                if lw == "jury" { ActorType::StateAgency } else { ActorType::Organization }
+            } else if armed.contains(lw.as_str()) || singular_armed || has_armed_mod && lw == "members" {
+                ActorType::ArmedGroup
+            } else {
+                ActorType::Population
+            };
+            out.push(Description { span, name, kind });
+            k += 1;
         }
     }
     out
