@@ -472,6 +472,7 @@ pub(crate) fn resolve(
     }
     let _ = full;
     found.sort_by_key(|f| f.span);
+    acronyms(text, &mut found);
     let blocking: Vec<Found> = found
         .iter()
         .filter(|f| !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population))
@@ -496,7 +497,6 @@ pub(crate) fn resolve(
         });
     }
     found.sort_by_key(|f| f.span);
-    acronyms(text, &mut found);
     let parents = appositions(text, &found, lists);
     Resolved {
         found,
