@@ -1,16 +1,728 @@
-//! Finding relations inside sentences and clauses.
+//! Finding relations inside sentences and clauses: triggers, subject and object by frame,
+//! voice, coordination, relative clauses, negation and modality.
 
-use crate::lexicon::Lexicon;
+use crate::attribution::{self, Attribution, ListContext};
+use crate::lexicon::{Frame, Hit, Lexicon};
 use claimgraph_actors::Recognition;
-use claimgraph_model::{PartialDate, Relation, Span};
+use claimgraph_model::{ActorType, Category, Modality, PartialDate, Relation, Span, Stance};
+use claimgraph_text::dates::find_dates;
+use claimgraph_text::{tokens, Token, TokenKind};
+
+/// Words that end a clause: a subject is not sought beyond them.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", ":", "but", "while", "whereas", "although", "though", "because", "so", "after", "before",
+    "when", "since", "until", "unless", "if", "as", "where", "and", "that", "which", "who",
+];
+
+/// Prepositions whose object is not a clause subject.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "for", "to", "with", "against", "from", "on", "at", "into", "by", "about", "over",
+    "between", "among", "via", "like", "including", "within", "inside", "across", "toward",
+    "towards", "through", "under", "than", "as", "near", "around", "throughout",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am"];
+
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+
+const MODALS: &[(&str, Modality)] = &[
+    ("would", Modality::Possible),
+    ("could", Modality::Possible),
+    ("may", Modality::Possible),
+    ("might", Modality::Possible),
+    ("can", Modality::Possible),
+    ("will", Modality::Future),
+    ("shall", Modality::Future),
+    ("plans", Modality::Future),
+    ("planned", Modality::Future),
+    ("plan", Modality::Future),
+    ("intends", Modality::Future),
+    ("intended", Modality::Future),
+    ("seeks", Modality::Future),
+    ("sought", Modality::Future),
+    ("aims", Modality::Future),
+    ("aim", Modality::Future),
+    ("threatened", Modality::Future),
+    ("vowed", Modality::Future),
+    ("able", Modality::Possible),
+    ("possibly", Modality::Possible),
+];
+
+/// A sentence prepared for analysis.
+struct Sent<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    lower: Vec<String>,
+    /// For each token, the mention (index into rec.mentions) covering it.
+    men: Vec<Option<usize>>,
+    rec: &'a Recognition,
+}
+
+impl Sent<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+    /// The first token of the mention at token i.
+    fn mention_start(&self, i: usize) -> usize {
+        let m = self.men[i];
+        let mut s = i;
+        while s > 0 && self.men[s - 1] == m {
+            s -= 1;
+        }
+        s
+    }
+    fn mention_end(&self, i: usize) -> usize {
+        let m = self.men[i];
+        let mut e = i;
+        while e + 1 < self.men.len() && self.men[e + 1] == m {
+            e += 1;
+        }
+        e
+    }
+    fn actor(&self, i: usize) -> Option<usize> {
+        self.men[i].map(|m| self.rec.mentions[m].actor)
+    }
+    fn locative(&self, i: usize) -> bool {
+        self.men[i].is_some_and(|m| self.rec.mentions[m].locative)
+    }
+    fn kind(&self, i: usize) -> Option<ActorType> {
+        self.actor(i).map(|a| self.rec.actors[a].kind)
+    }
+    fn is_break(&self, i: usize) -> bool {
+        CLAUSE_BREAKS.contains(&self.w(i))
+    }
+}
 
 /// Code the relations of a (folded) text.
 pub(crate) fn relations(
-    _text: &str,
-    _sentences: &[Span],
-    _rec: &Recognition,
-    _lexicon: &Lexicon,
-    _published: Option<PartialDate>,
+    text: &str,
+    sentences: &[Span],
+    rec: &Recognition,
+    lex: &Lexicon,
+    published: Option<PartialDate>,
 ) -> Vec<Relation> {
-    Vec::new()
+    let mut out = Vec::new();
+    let mut list = ListContext::default();
+    let mut mi = 0;
+    for sent in sentences {
+        while mi < rec.mentions.len() && rec.mentions[mi].span.end <= sent.start {
+            mi += 1;
+        }
+        let mut mj = mi;
+        while mj < rec.mentions.len() && rec.mentions[mj].span.start < sent.end {
+            mj += 1;
+        }
+        let toks = tokens(text, *sent);
+        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_ascii_lowercase()).collect();
+        let mut men = vec![None; toks.len()];
+        for (k, t) in toks.iter().enumerate() {
+            men[k] = (mi..mj).find(|&m| rec.mentions[m].span.overlaps(&t.span));
+        }
+        let s = Sent {
+            text,
+            toks,
+            lower,
+            men,
+            rec,
+        };
+        let attr = attribution::find(&s.lower, &s.men, rec, &mut list, *sent, text);
+        let parties = (mi..mj)
+            .filter(|&m| !rec.mentions[m].locative)
+            .map(|m| rec.mentions[m].actor)
+            .collect::<std::collections::HashSet<_>>();
+        if parties.len() < 2 && attr.source_mention.is_none() {
+            continue;
+        }
+        let mut found = sentence_relations(&s, lex, &attr);
+        // Dates: the clause's own, else the attribution's (one claim per date).
+        let dates = find_dates(text, sent.start, sent.end, published);
+        let mut dated = Vec::new();
+        for mut r in found.drain(..) {
+            let near = dates
+                .iter()
+                .filter(|d| !attr.dates_span.is_some_and(|a| a.contains(&d.span)))
+                .min_by_key(|d| d.span.start.abs_diff(r.trigger.start));
+            match near {
+                Some(d) => {
+                    r.time = Some(d.date);
+                    dated.push(r);
+                }
+                None => {
+                    let own: Vec<_> = dates
+                        .iter()
+                        .filter(|d| attr.dates_span.is_some_and(|a| a.contains(&d.span)))
+                        .collect();
+                    if own.len() > 1 {
+                        for d in own {
+                            let mut c = r.clone();
+                            c.time = Some(d.date);
+                            dated.push(c);
+                        }
+                    } else {
+                        r.time = own.first().map(|d| d.date);
+                        dated.push(r);
+                    }
+                }
+            }
+        }
+        // One relation per (subject, category, object, negated, time) per sentence.
+        let mut seen = std::collections::HashSet::new();
+        for r in dated {
+            let (a, b) = if r.category.is_symmetric() && r.subject > r.object {
+                (r.object, r.subject)
+            } else {
+                (r.subject, r.object)
+            };
+            if seen.insert((a, r.category, b, r.negated, r.time)) {
+                out.push(r);
+            }
+        }
+    }
+    out
 }
+
+fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relation> {
+    let hits = lex.find(&s.lower);
+    let mut out = Vec::new();
+    let n = s.toks.len();
+    for h in &hits {
+        // A trigger inside a mention ("Revolutionary Guard") is part of a name.
+        if (h.start..h.end).any(|i| s.men[i].is_some()) {
+            continue;
+        }
+        // The reporting verb itself is not a relation.
+        if attr.verb_token == Some(h.start) {
+            continue;
+        }
+        let t = lex.entry(h.entry);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = match t.frame {
+            Frame::Verb => verb_args(s, h, t.category),
+            Frame::Rev => rev_args(s, h),
+            Frame::Noun => noun_args(s, h, t.category),
+            Frame::Hyphen => hyphen_args(s, h),
+            Frame::Part | Frame::Lead | Frame::Member => struct_args(s, h, t.frame),
+        };
+        for (subs, objs) in pairs {
+            for &sa in &subs {
+                for &oa in &objs {
+                    let (Some(sub), Some(obj)) = (s.actor(sa), s.actor(oa)) else {
+                        continue;
+                    };
+                    if sub == obj || s.locative(sa) || s.locative(oa) {
+                        continue;
+                    }
+                    if !plausible(t.category, s.kind(sa), s.kind(oa)) {
+                        continue;
+                    }
+                    let (neg, modality) = polarity(s, sa.min(h.start), h.start);
+                    let clause = clause_span(s, h.start.min(sa).min(oa), h.end.max(sa).max(oa));
+                    let words = &s.lower[clause.0..=clause.1.min(n - 1)];
+                    let mode = t
+                        .mode
+                        .clone()
+                        .or_else(|| {
+                            matches!(t.category, Category::Aid | Category::Cooperate | Category::Assault)
+                                .then(|| lex.mode_of(words).map(str::to_string))
+                                .flatten()
+                        });
+                    let inside = attr.covers(s.toks[h.start].span.start);
+                    let (mut stance, source) = if inside {
+                        (attr.stance, attr.source.clone())
+                    } else {
+                        (Stance::Asserted, None)
+                    };
+                    let mut negated = neg;
+                    if inside && attr.stance == Stance::Denied {
+                        negated = true;
+                    }
+                    if modality.is_some() && matches!(stance, Stance::Asserted | Stance::Reported) {
+                        stance = Stance::Assessed;
+                    }
+                    if inside && attr.hedge.is_some() && stance == Stance::Asserted {
+                        stance = attr.hedge.unwrap_or(Stance::Asserted);
+                    }
+                    let ev_start = s.toks[clause.0].span.start;
+                    let ev_end = s.toks[clause.1.min(n - 1)].span.end;
+                    out.push(Relation {
+                        subject: sub,
+                        category: t.category,
+                        mode,
+                        object: obj,
+                        negated,
+                        stance,
+                        source,
+                        time: None,
+                        evidence: Span::new(ev_start, ev_end),
+                        rule: t.rule.clone(),
+                        trigger: Span::new(s.toks[h.start].span.start, s.toks[h.end - 1].span.end),
+                        modality,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Type constraints: LEADS and MEMBER need a person or population subject; structure needs
+/// organisations.
+fn plausible(c: Category, sub: Option<ActorType>, obj: Option<ActorType>) -> bool {
+    use ActorType::*;
+    match c {
+        Category::Leads => sub == Some(Person),
+        Category::Member => matches!(sub, Some(Person | Population | ArmedGroup)),
+        Category::Affiliate => !matches!(sub, Some(Person | Population)),
+        _ => !(matches!(sub, Some(Population)) && c == Category::Sanction),
+    }
+}
+
+/// Negation and modality between the subject and the trigger (and just before the trigger).
+fn polarity(s: &Sent, from: usize, trig: usize) -> (bool, Option<Modality>) {
+    let lo = from.max(trig.saturating_sub(5));
+    let mut neg = false;
+    let mut modality = None;
+    for i in lo..trig {
+        let w = s.w(i);
+        if NEGATORS.contains(&w) {
+            neg = true;
+        }
+        if let Some((_, m)) = MODALS.iter().find(|(x, _)| *x == w) {
+            modality = Some(*m);
+        }
+    }
+    // "did not deny", "failed to", "refrained from"
+    if (lo..trig).any(|i| matches!(s.w(i), "failed" | "refused" | "refrained")) {
+        neg = true;
+    }
+    (neg, modality)
+}
+
+/// Token range of the clause holding tokens lo..=hi, widened to clause breaks.
+fn clause_span(s: &Sent, lo: usize, hi: usize) -> (usize, usize) {
+    let n = s.toks.len();
+    let mut a = lo;
+    while a > 0 && !matches!(s.w(a - 1), ";" | ":") && !(s.w(a - 1) == "," && s.is_break(a)) {
+        a -= 1;
+    }
+    let mut b = hi;
+    while b + 1 < n && !matches!(s.w(b + 1), ";" | ":" | "." | "!" | "?") {
+        if s.w(b + 1) == "," && b + 2 < n && (s.is_break(b + 2) || s.w(b + 2) == "and") {
+            break;
+        }
+        b += 1;
+    }
+    (a, b)
+}
+
+/// The actor mentions coordinated with the one at token i, walking left ("Hamas and al-Qassam").
+fn coordinated_left(s: &Sent, i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut p = s.mention_start(i);
+    while p >= 2 {
+        let c = s.w(p - 1);
+        if !matches!(c, "and" | "," | "or") {
+            break;
+        }
+        let q = p - 2;
+        let q = if s.w(q) == "," && q > 0 { q - 1 } else { q };
+        if s.men[q].is_none() || s.locative(q) {
+            break;
+        }
+        out.push(q);
+        p = s.mention_start(q);
+    }
+    out
+}
+
+fn coordinated_right(s: &Sent, i: usize, limit: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut p = s.mention_end(i);
+    loop {
+        let mut q = p + 1;
+        // Skip a bracketed description: "Al-Qassam [Hamas' militia]".
+        if q < limit && matches!(s.w(q), "[" | "(") {
+            while q < limit && !matches!(s.w(q), "]" | ")") {
+                q += 1;
+            }
+            q += 1;
+        }
+        // Possessive: "Hamas' militia" is the same party.
+        if q < limit && matches!(s.w(q), "," | "and" | "or") {
+            q += 1;
+            if q < limit && matches!(s.w(q), "and" | "or") {
+                q += 1;
+            }
+            if q < limit && s.w(q) == "as" && s.w(q + 1) == "well" && s.w(q + 2) == "as" {
+                q += 3;
+            }
+            if q < limit && s.men[q].is_some() && !s.locative(q) {
+                out.push(q);
+                p = s.mention_end(q);
+                continue;
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// The subject of a verb at token t: the nearest mention to the left in the clause that is not
+/// the object of a preposition, with its coordinated mentions; across a relative pronoun, the
+/// antecedent.
+fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
+    let mut i = t;
+    while i > 0 {
+        i -= 1;
+        let w = s.w(i);
+        if matches!(w, "who" | "which" | "that") && i > 0 {
+            // Relative clause: the antecedent is the mention just before (", who").
+            let mut a = i - 1;
+            if s.w(a) == "," && a > 0 {
+                a -= 1;
+            }
+            // Skip an apposition: "X, a jihadist from Gaza who".
+            let mut k = a + 1;
+            while k > 0 {
+                k -= 1;
+                if s.men[k].is_some() && !s.locative(k) {
+                    let st = s.mention_start(k);
+                    if st == 0 || !PREPOSITIONS.contains(&s.w(st - 1)) {
+                        return Some(coordinated_left(s, k));
+                    }
+                }
+                if matches!(s.w(k), ";" | ":") {
+                    break;
+                }
+            }
+            return None;
+        }
+        if matches!(w, ";" | ":") || (i + 1 < t && CLAUSE_BREAKS.contains(&w) && !matches!(w, "and" | "as" | "that" | "which" | "who")) {
+            return None;
+        }
+        if s.men[i].is_some() && !s.locative(i) {
+            let st = s.mention_start(i);
+            if st > 0 && PREPOSITIONS.contains(&s.w(st - 1)) {
+                i = st;
+                continue;
+            }
+            // "X, Y's militia," apposition: prefer X.
+            return Some(coordinated_left(s, i));
+        }
+    }
+    None
+}
+
+/// The first object mentions to the right of token t within the clause.
+fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
+    let n = s.toks.len();
+    let mut i = t;
+    while i < n {
+        let w = s.w(i);
+        if matches!(w, ";" | ":" | "." | "because" | "but" | "while" | "although" | "whereas" | "after" | "when" | "so")
+            || (w == "," && matches!(s.w(i + 1), "which" | "who" | "but" | "while" | "when"))
+        {
+            return None;
+        }
+        if s.men[i].is_some() && !s.locative(i) {
+            return Some(coordinated_right(s, i, n));
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_passive(s: &Sent, h: &Hit) -> bool {
+    if !h.participle {
+        return false;
+    }
+    let mut i = h.start;
+    for _ in 0..3 {
+        if i == 0 {
+            return false;
+        }
+        i -= 1;
+        let w = s.w(i);
+        if BE.contains(&w) || w == "," {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "not" | "also" | "reportedly" | "allegedly" | "never" | "been" | "being")) {
+            return false;
+        }
+    }
+    false
+}
+
+fn agent_after_by(s: &Sent, from: usize) -> Option<Vec<usize>> {
+    let n = s.toks.len();
+    let mut i = from;
+    while i < n && i < from + 8 {
+        if s.w(i) == "by" {
+            let mut j = i + 1;
+            while j < n && j < i + 4 {
+                if s.men[j].is_some() {
+                    return Some(coordinated_right(s, j, n));
+                }
+                j += 1;
+            }
+            return None;
+        }
+        if matches!(s.w(i), ";" | "." | "," ) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+type Pairs = Vec<(Vec<usize>, Vec<usize>)>;
+
+fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
+    if is_passive(s, h) {
+        let Some(agent) = agent_after_by(s, h.end) else {
+            return vec![];
+        };
+        let Some(patient) = subject_left(s, h.start) else {
+            // "weapons were supplied to Hezbollah by Iran"
+            let obj = object_right(s, h.end)
+                .filter(|o| !agent.contains(&o[0]))
+                .unwrap_or_default();
+            return vec![(agent, obj)];
+        };
+        return vec![(agent, patient)];
+    }
+    let Some(sub) = subject_left(s, h.start) else {
+        return vec![];
+    };
+    let Some(obj) = object_right(s, h.end) else {
+        return vec![];
+    };
+    // Symmetric verbs: "X and Y met".
+    let _ = c;
+    vec![(sub, obj)]
+}
+
+/// "S depends on O for weapons": O gives to S.
+fn rev_args(s: &Sent, h: &Hit) -> Pairs {
+    let Some(sub) = subject_left(s, h.start) else {
+        return vec![];
+    };
+    // The giver: the first mention after the particle.
+    let Some(giver) = object_right(s, h.end) else {
+        return vec![];
+    };
+    vec![(giver, sub)]
+}
+
+fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
+    let n = s.toks.len();
+    // "between X and Y"
+    if c.is_symmetric() || matches!(c, Category::Cooperate | Category::Consult) {
+        let mut i = h.end;
+        if i < n && s.w(i) == "between" {
+            i += 1;
+            let mut ms = Vec::new();
+            while i < n && i < h.end + 20 {
+                if s.men[i].is_some() && !s.locative(i) {
+                    ms.push(i);
+                    i = s.mention_end(i) + 1;
+                    continue;
+                }
+                if !matches!(s.w(i), "and" | "," | "the" | "[" | "]" | "'s" | "'") && s.men[i].is_none() {
+                    if ms.len() >= 2 {
+                        break;
+                    }
+                }
+                if matches!(s.w(i), ";" | "." | "were" | "was" | "is" | "are" | "have" | "has") {
+                    break;
+                }
+                i += 1;
+            }
+            let mut out = Vec::new();
+            for a in 0..ms.len() {
+                for b in a + 1..ms.len() {
+                    out.push((vec![ms[a]], vec![ms[b]]));
+                }
+            }
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        // "the Iran-Hamas-ISIS axis": hyphen-joined mentions before the noun.
+        let mut chain = Vec::new();
+        let mut j = h.start;
+        while j > 0 {
+            let p = j - 1;
+            if s.men[p].is_some() {
+                let st = s.mention_start(p);
+                chain.push(st);
+                if st > 0 && s.w(st - 1) == "-" {
+                    j = st - 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if chain.len() >= 2 {
+            let mut out = Vec::new();
+            for a in 0..chain.len() {
+                for b in a + 1..chain.len() {
+                    out.push((vec![chain[b]], vec![chain[a]]));
+                }
+            }
+            return out;
+        }
+    }
+    // Subject: possessor or adjacent modifier before the noun ("Iran's support", "Iranian
+    // support", "Hamas' severe crackdown"); else "by X" / "from X" after it.
+    let mut sub = None;
+    let mut j = h.start;
+    let mut steps = 0;
+    while j > 0 && steps < 4 {
+        j -= 1;
+        steps += 1;
+        if s.men[j].is_some() {
+            if !s.locative(j) {
+                sub = Some(vec![j]);
+            }
+            break;
+        }
+        let w = s.w(j);
+        if !(matches!(w, "'s" | "'" | "-") || (s.toks[j].kind == TokenKind::Word && !PREPOSITIONS.contains(&w) && !BE.contains(&w) && !matches!(w, "the" | "a" | "an" | "and" | "its" | "their" | "his" | "her"))) {
+            break;
+        }
+    }
+    // Object: after for/to/on/against/of/with/toward within a few tokens.
+    let mut obj = None;
+    let mut from_agent = None;
+    let mut i = h.end;
+    while i < n && i < h.end + 6 {
+        let w = s.w(i);
+        if matches!(w, "for" | "to" | "on" | "against" | "of" | "with" | "toward" | "towards" | "into") {
+            let mut j = i + 1;
+            while j < n && j < i + 4 {
+                if s.men[j].is_some() {
+                    if !s.locative(j) {
+                        obj = Some(coordinated_right(s, j, n));
+                    }
+                    break;
+                }
+                j += 1;
+            }
+            if obj.is_some() {
+                break;
+            }
+        }
+        if matches!(w, "from" | "by") {
+            let j = i + 1;
+            if j < n && s.men[j].is_some() {
+                from_agent = Some(vec![j]);
+            }
+        }
+        if matches!(w, ";" | "." | ",") {
+            break;
+        }
+        i += 1;
+    }
+    let sub = sub.or(from_agent);
+    match (sub, obj) {
+        (Some(a), Some(b)) => vec![(a, b)],
+        _ => vec![],
+    }
+}
+
+/// "Iran-backed Hamas", "the Rwandan-backed M23".
+fn hyphen_args(s: &Sent, h: &Hit) -> Pairs {
+    if h.start < 2 || s.w(h.start - 1) != "-" || s.men[h.start - 2].is_none() {
+        return vec![];
+    }
+    let sub = vec![h.start - 2];
+    let n = s.toks.len();
+    let mut i = h.end;
+    while i < n && i < h.end + 4 {
+        if s.men[i].is_some() {
+            return vec![(sub, vec![i])];
+        }
+        i += 1;
+    }
+    vec![]
+}
+
+/// Structure nouns: "X, a branch of Y", "X, Y's wing", "Y's wing, X", "Y leader X",
+/// "X, the leader of Y", "X is a member of Y".
+fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
+    let n = s.toks.len();
+    let t = h.start;
+    // The part word's owner: "of Y" after, or "Y's" / "Y" right before.
+    let mut owner = None;
+    if h.end + 1 < n && matches!(s.w(h.end), "of" | "for" | "in") {
+        let mut j = h.end + 1;
+        if matches!(s.w(j), "the" | "a") {
+            j += 1;
+        }
+        if j < n && s.men[j].is_some() {
+            owner = Some(j);
+        }
+    }
+    let mut before = t;
+    // skip modifiers: "Hamas' armed wing", "the group's Egyptian affiliate"
+    let mut k = t;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        let p = k - 1;
+        if s.men[p].is_some() {
+            break;
+        }
+        let w = s.w(p);
+        if matches!(w, "'s" | "'") || s.toks[p].kind != TokenKind::Word || PREPOSITIONS.contains(&w) || matches!(w, "a" | "an" | "the" | "its" | "and") {
+            break;
+        }
+        k = p;
+        steps += 1;
+    }
+    if k >= 1 && s.men[k - 1].is_some() {
+        owner = owner.or(Some(k - 1));
+        before = s.mention_start(k - 1);
+    } else if k >= 2 && matches!(s.w(k - 1), "'s" | "'") && s.men[k - 2].is_some() {
+        owner = owner.or(Some(k - 2));
+        before = s.mention_start(k - 2);
+    } else {
+        before = k;
+    }
+    let Some(owner) = owner else {
+        return vec![];
+    };
+    // The member: a mention right after the noun phrase ("leader Shadi al-Manei", "wing, X"),
+    // or the mention the phrase is in apposition to ("X, a branch of Y", "X [Y's militia]").
+    let mut after = h.end;
+    if after < n && s.w(after) == "of" {
+        after = s.mention_end(owner) + 1;
+    }
+    if after < n && matches!(s.w(after), ",") {
+        after += 1;
+    }
+    if after < n && s.men[after].is_some() && s.actor(after) != s.actor(owner) {
+        let member = after;
+        if frame != Frame::Part || after == h.end || s.w(h.end) == "," {
+            return vec![(vec![member], vec![owner])];
+        }
+    }
+    // Apposition before: "X, a T of Y" / "X [Y's T]" / "X, who is a T of Y" / "X is a T of Y".
+    let mut p = before;
+    let mut steps = 0;
+    while p > 0 && steps < 4 {
+        p -= 1;
+        steps += 1;
+        let w = s.w(p);
+        if matches!(w, "," | "[" | "(" | "a" | "an" | "the" | "is" | "was" | "are" | "became" | "as" | "remains" | "who" | "former" | "senior") {
+            continue;
+        }
+        if s.men[p].is_some() && s.actor(p) != s.actor(owner) {
+            return vec![(vec![p], vec![owner])];
+        }
+        break;
+    }
+    vec![]
+}
+
+#[cfg(test)]
+mod tests;
