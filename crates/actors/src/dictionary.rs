@@ -71,7 +71,10 @@ pub fn parse_csv(text: &str, path: &str) -> Result<Vec<ActorEntry>, DictionaryEr
         .headers()
         .map_err(|e| bad(1, format!("cannot read the header: {e}")))?
         .clone();
-    let got: Vec<String> = headers.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    let got: Vec<String> = headers
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     if got.len() < 3 || got[..3] != COLUMNS[..3] {
         return Err(bad(
             1,
@@ -121,7 +124,10 @@ pub fn parse_csv(text: &str, path: &str) -> Result<Vec<ActorEntry>, DictionaryEr
             ));
         }
         if let Some(prev) = seen.insert(id.to_string(), line) {
-            return Err(bad(line, format!("id {id:?} is already defined on line {prev}")));
+            return Err(bad(
+                line,
+                format!("id {id:?} is already defined on line {prev}"),
+            ));
         }
         let name = field(Some(1)).ok_or_else(|| bad(line, format!("{id}: empty name")))?;
         let ty = field(Some(2)).unwrap_or("");
@@ -175,7 +181,10 @@ pub fn check_hierarchy(entries: &[ActorEntry]) -> Result<(), String> {
     for e in entries {
         if let Some(p) = &e.part_of {
             if !ids.contains_key(p.as_str()) {
-                return Err(format!("{}: part_of {p:?} is not an id of the dictionary", e.id));
+                return Err(format!(
+                    "{}: part_of {p:?} is not an id of the dictionary",
+                    e.id
+                ));
             }
         }
         let mut cur = e;
@@ -211,14 +220,25 @@ mod tests {
         let rows = [
             ("id,name,type\nx,X,planet\n", ":2:", "planet"),
             ("id,name,type\n,X,state\n", ":2:", "empty id"),
-            ("id,name,type,aliases\nx,X,state,a\nx,Y,state,b\n", ":3:", "already defined"),
+            (
+                "id,name,type,aliases\nx,X,state,a\nx,Y,state,b\n",
+                ":3:",
+                "already defined",
+            ),
             ("name,id,type\n", ":1:", "header"),
-            ("id,name,type,aliases,part_of,country\nx,X,state,,,Iran\n", ":2:", "alpha-3"),
+            (
+                "id,name,type,aliases,part_of,country\nx,X,state,,,Iran\n",
+                ":2:",
+                "alpha-3",
+            ),
             ("id,name,type\nx,X,state,extra\n", ":2:", "fields"),
         ];
         for (csv, at, what) in rows {
             let e = parse_csv(csv, "my.csv").unwrap_err().to_string();
-            assert!(e.starts_with("my.csv") && e.contains(at) && e.contains(what), "{e}");
+            assert!(
+                e.starts_with("my.csv") && e.contains(at) && e.contains(what),
+                "{e}"
+            );
         }
     }
 }

@@ -96,9 +96,11 @@ fn is_demonym(entry: &ActorEntry, alias: &str) -> bool {
     if words.len() > 2 || !last.as_bytes()[0].is_ascii_uppercase() {
         return false;
     }
-    ["ian", "ean", "an", "ese", "ish", "i", "ic", "ch", "ene", "ine"]
-        .iter()
-        .any(|s| last.ends_with(s))
+    [
+        "ian", "ean", "an", "ese", "ish", "i", "ic", "ch", "ene", "ine",
+    ]
+    .iter()
+    .any(|s| last.ends_with(s))
 }
 
 /// Forms of an alias that are matched: as written, with hyphens as spaces, without apostrophes.
@@ -127,10 +129,13 @@ impl Recognizer {
 
     /// The built-in dictionary with user entries added: an entry whose id exists replaces it.
     pub fn with_entries(extra: Vec<ActorEntry>) -> Result<Recognizer, String> {
-        let mut entries =
-            dictionary::parse_csv(dictionary::BUILTIN_CSV, "data/actors.csv").map_err(|e| e.to_string())?;
-        let mut index: HashMap<String, usize> =
-            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let mut entries = dictionary::parse_csv(dictionary::BUILTIN_CSV, "data/actors.csv")
+            .map_err(|e| e.to_string())?;
+        let mut index: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         for e in extra {
             match index.get(&e.id) {
                 Some(&i) => entries[i] = e,
@@ -204,7 +209,7 @@ impl Recognizer {
         for pats in ci_pats.iter_mut().chain(cs_pats.iter_mut()) {
             pats.sort_by_key(|p| {
                 let e = &entries[p.entry as usize];
-                (fold(&e.name).to_ascii_lowercase() != p.form.to_ascii_lowercase()) as u8
+                (!fold(&e.name).eq_ignore_ascii_case(&p.form)) as u8
             });
         }
         let build = |pats: &[String], ci: bool| {
@@ -245,7 +250,14 @@ impl Recognizer {
         let mut found = self.dictionary_matches(text);
         let sets = &self.lists;
         let unknowns = unknown::candidates(text, sentences, &found, sets);
-        let resolved = unknown::resolve(text, sentences, &self.entries, found.drain(..).collect(), unknowns, sets);
+        let resolved = unknown::resolve(
+            text,
+            sentences,
+            &self.entries,
+            std::mem::take(&mut found),
+            unknowns,
+            sets,
+        );
         self.finish(text, resolved)
     }
 
@@ -286,7 +298,8 @@ impl Recognizer {
                 MentionKind::Capital => (!self.lists.locative.contains(prev.as_str()), false),
                 _ => (
                     true,
-                    entry.kind == ActorType::State && self.lists.state_locative.contains(prev.as_str()),
+                    entry.kind == ActorType::State
+                        && self.lists.state_locative.contains(prev.as_str()),
                 ),
             };
             if !keep {
@@ -357,7 +370,11 @@ impl Recognizer {
             }
         }
         // Unknown ids must not collide with each other.
-        let mut seen: HashSet<String> = actors.iter().filter(|a| a.known).map(|a| a.id.clone()).collect();
+        let mut seen: HashSet<String> = actors
+            .iter()
+            .filter(|a| a.known)
+            .map(|a| a.id.clone())
+            .collect();
         for a in actors.iter_mut().filter(|a| !a.known) {
             let mut id = a.id.clone();
             let mut n = 2;
@@ -384,8 +401,14 @@ fn shouting(b: &[u8], s: Span) -> bool {
     if s.len() > 4 {
         return false;
     }
-    let line_start = b[..s.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-    let line_end = b[s.end..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| s.end + p);
+    let line_start = b[..s.start]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    let line_end = b[s.end..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| s.end + p);
     let lo = s.start.saturating_sub(24).max(line_start);
     let hi = (s.end + 24).min(line_end);
     let window = &b[lo..hi];
@@ -397,7 +420,7 @@ fn shouting(b: &[u8], s: Span) -> bool {
 /// in the text, except the first letter of a short leading particle ("al-Qassam" / "Al-Qassam").
 fn case_fits(form: &str, got: &str) -> bool {
     let first_word_len = form
-        .find(|c: char| c == ' ' || c == '-')
+        .find([' ', '-'])
         .unwrap_or(form.len());
     for (i, (f, g)) in form.bytes().zip(got.bytes()).enumerate() {
         if f.is_ascii_uppercase() && !g.is_ascii_uppercase() {
@@ -446,9 +469,23 @@ fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
     if hyphen {
         return matches!(
             lower.as_str(),
-            "backed" | "sponsored" | "supported" | "funded" | "led" | "allied" | "aligned" | "armed"
-                | "trained" | "controlled" | "directed" | "made" | "supplied" | "flagged" | "owned"
-                | "operated" | "registered"
+            "backed"
+                | "sponsored"
+                | "supported"
+                | "funded"
+                | "led"
+                | "allied"
+                | "aligned"
+                | "armed"
+                | "trained"
+                | "controlled"
+                | "directed"
+                | "made"
+                | "supplied"
+                | "flagged"
+                | "owned"
+                | "operated"
+                | "registered"
         );
     }
     if lists.origin.contains(lower.as_str()) {
@@ -476,7 +513,9 @@ fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
         return true;
     }
     // A title ("Israeli Prime Minister ...").
-    next.as_bytes().first().is_some_and(|c| c.is_ascii_uppercase())
+    next.as_bytes()
+        .first()
+        .is_some_and(|c| c.is_ascii_uppercase())
         && lists.titles.contains(next)
 }
 

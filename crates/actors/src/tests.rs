@@ -12,7 +12,11 @@ fn found(r: &Recognizer, text: &str) -> Vec<(String, String)> {
         .map(|m| {
             let s = f.map.span(m.span);
             let id = &rec.actors[m.actor].id;
-            let id = if m.locative { format!("@{id}") } else { id.clone() };
+            let id = if m.locative {
+                format!("@{id}")
+            } else {
+                id.clone()
+            };
             (text[s.start..s.end].to_string(), id)
         })
         .collect()
@@ -32,43 +36,146 @@ macro_rules! t {
 }
 
 // Longest match.
-t!(longest_match, "ISIS-Sinai Province leader Shadi al-Manei met Hamas leaders.",
-   [("ISIS-Sinai Province", "ag_isis_sinai"), ("Shadi al-Manei", "pe_al_manei"), ("Hamas", "ag_hamas")]);
-t!(longest_match_agency, "The IRGC-Qods Force and the Islamic Revolutionary Guard Corps.",
-   [("IRGC-Qods Force", "sa_ir_irgcqf"), ("Islamic Revolutionary Guard Corps", "sa_ir_irgc")]);
+t!(
+    longest_match,
+    "ISIS-Sinai Province leader Shadi al-Manei met Hamas leaders.",
+    [
+        ("ISIS-Sinai Province", "ag_isis_sinai"),
+        ("Shadi al-Manei", "pe_al_manei"),
+        ("Hamas", "ag_hamas")
+    ]
+);
+t!(
+    longest_match_agency,
+    "The IRGC-Qods Force and the Islamic Revolutionary Guard Corps.",
+    [
+        ("IRGC-Qods Force", "sa_ir_irgcqf"),
+        ("Islamic Revolutionary Guard Corps", "sa_ir_irgc")
+    ]
+);
 // Case: acronyms only in their own case.
-t!(acronym_case, "This is what US officials told us: IS is weak.",
-   [("US", "st_united_states"), ("IS", "ag_isis")]);
-t!(acronym_shouting_headline, "THIS IS A HEADLINE ABOUT US\n\nBody text.", []);
-t!(name_case, "the party of god is not the Party of God.", [("Party of God", "ag_hizballah")]);
+t!(
+    acronym_case,
+    "This is what US officials told us: IS is weak.",
+    [("US", "st_united_states"), ("IS", "ag_isis")]
+);
+t!(
+    acronym_shouting_headline,
+    "THIS IS A HEADLINE ABOUT US\n\nBody text.",
+    []
+);
+t!(
+    name_case,
+    "the party of god is not the Party of God.",
+    [("Party of God", "ag_hizballah")]
+);
 // Possessives.
-t!(possessives, "Hamas' militia, Hamas's leaders and ISIS’ Sinai chapter.",
-   [("Hamas", "ag_hamas"), ("Hamas", "ag_hamas"), ("ISIS", "ag_isis")]);
+t!(
+    possessives,
+    "Hamas' militia, Hamas's leaders and ISIS’ Sinai chapter.",
+    [
+        ("Hamas", "ag_hamas"),
+        ("Hamas", "ag_hamas"),
+        ("ISIS", "ag_isis")
+    ]
+);
 // Hyphenated and compound names.
-t!(compound, "ISIS-Sinai Province is not ISIS plus a place; Iran-backed Hizballah.",
-   [("ISIS-Sinai Province", "ag_isis_sinai"), ("ISIS", "ag_isis"), ("Iran", "st_iran"), ("Hizballah", "ag_hizballah")]);
+t!(
+    compound,
+    "ISIS-Sinai Province is not ISIS plus a place; Iran-backed Hizballah.",
+    [
+        ("ISIS-Sinai Province", "ag_isis_sinai"),
+        ("ISIS", "ag_isis"),
+        ("Iran", "st_iran"),
+        ("Hizballah", "ag_hizballah")
+    ]
+);
 // Diacritics and transliteration variants.
-t!(variants, "Ḥizballah, Hezbollah and Kata’ib Hizballah (KH); Al Qaeda.",
-   [("Ḥizballah", "ag_hizballah"), ("Hezbollah", "ag_hizballah"), ("Kata’ib Hizballah", "ag_kh"), ("KH", "ag_kh"), ("Al Qaeda", "ag_aq")]);
+t!(
+    variants,
+    "Ḥizballah, Hezbollah and Kata’ib Hizballah (KH); Al Qaeda.",
+    [
+        ("Ḥizballah", "ag_hizballah"),
+        ("Hezbollah", "ag_hizballah"),
+        ("Kata’ib Hizballah", "ag_kh"),
+        ("KH", "ag_kh"),
+        ("Al Qaeda", "ag_aq")
+    ]
+);
 // Demonyms and capital-city metonyms only where they name the actor.
-t!(demonym_names_state, "Iranian support for Hamas grew, Israeli Prime Minister Benjamin Netanyahu said.",
-   [("Iranian", "st_iran"), ("Hamas", "ag_hamas"), ("Israeli", "st_israel"), ("Benjamin Netanyahu", "pe_netanyahu")]);
-t!(demonym_origin_is_not_state, "An Iranian national and an Egyptian-born cleric were arrested.", []);
-t!(capital_metonym, "Tehran said it would respond, but the talks in Tehran failed.",
-   [("Tehran", "st_iran")]);
-t!(state_as_place, "Iran fights ISIS in Syria.",
-   [("Iran", "st_iran"), ("ISIS", "ag_isis"), ("Syria", "@st_syria")]);
+t!(
+    demonym_names_state,
+    "Iranian support for Hamas grew, Israeli Prime Minister Benjamin Netanyahu said.",
+    [
+        ("Iranian", "st_iran"),
+        ("Hamas", "ag_hamas"),
+        ("Israeli", "st_israel"),
+        ("Benjamin Netanyahu", "pe_netanyahu")
+    ]
+);
+t!(
+    demonym_origin_is_not_state,
+    "An Iranian national and an Egyptian-born cleric were arrested.",
+    []
+);
+t!(
+    capital_metonym,
+    "Tehran said it would respond, but the talks in Tehran failed.",
+    [("Tehran", "st_iran")]
+);
+t!(
+    state_as_place,
+    "Iran fights ISIS in Syria.",
+    [
+        ("Iran", "st_iran"),
+        ("ISIS", "ag_isis"),
+        ("Syria", "@st_syria")
+    ]
+);
 // Unknown actors and within-document resolution.
-t!(unknown_person_short_form, "Major (res.) Dan Feferman, a former senior officer, spoke. Feferman said Iran benefits.",
-   [("Major (res.) Dan Feferman", "pe_feferman"), ("Feferman", "pe_feferman"), ("Iran", "st_iran")]);
-t!(unknown_org_cue, "The Kurdistan Freedom Hawks and the Popular Resistance Brigades claimed the attack.",
-   [("Kurdistan Freedom Hawks", "kurdistan-freedom-hawks"), ("Popular Resistance Brigades", "popular-resistance-brigades")]);
-t!(acronym_in_brackets, "The Allied Democratic Forces (ADF) attacked. The ADF later withdrew.",
-   [("Allied Democratic Forces", "ag_isis_drc"), ("ADF", "ag_isis_drc"), ("ADF", "ag_isis_drc")]);
-t!(new_acronym_in_brackets, "The Mai-Mai Yakutumba Movement (MMY) attacked. MMY fighters fled.",
-   [("Mai-Mai Yakutumba Movement", "mai-mai-yakutumba-movement"), ("MMY", "mai-mai-yakutumba-movement"), ("MMY", "mai-mai-yakutumba-movement")]);
-t!(al_names, "The letter was written by Abu Hamza al-Masri, and later al-Masri denied it.",
-   [("Abu Hamza al-Masri", "abu-hamza-al-masri"), ("al-Masri", "abu-hamza-al-masri")]);
+t!(
+    unknown_person_short_form,
+    "Major (res.) Dan Feferman, a former senior officer, spoke. Feferman said Iran benefits.",
+    [
+        ("Major (res.) Dan Feferman", "pe_feferman"),
+        ("Feferman", "pe_feferman"),
+        ("Iran", "st_iran")
+    ]
+);
+t!(
+    unknown_org_cue,
+    "The Kurdistan Freedom Hawks and the Popular Resistance Brigades claimed the attack.",
+    [
+        ("Kurdistan Freedom Hawks", "kurdistan-freedom-hawks"),
+        ("Popular Resistance Brigades", "popular-resistance-brigades")
+    ]
+);
+t!(
+    acronym_in_brackets,
+    "The Allied Democratic Forces (ADF) attacked. The ADF later withdrew.",
+    [
+        ("Allied Democratic Forces", "ag_isis_drc"),
+        ("ADF", "ag_isis_drc"),
+        ("ADF", "ag_isis_drc")
+    ]
+);
+t!(
+    new_acronym_in_brackets,
+    "The Mai-Mai Yakutumba Movement (MMY) attacked. MMY fighters fled.",
+    [
+        ("Mai-Mai Yakutumba Movement", "mai-mai-yakutumba-movement"),
+        ("MMY", "mai-mai-yakutumba-movement"),
+        ("MMY", "mai-mai-yakutumba-movement")
+    ]
+);
+t!(
+    al_names,
+    "The letter was written by Abu Hamza al-Masri, and later al-Masri denied it.",
+    [
+        ("Abu Hamza al-Masri", "abu-hamza-al-masri"),
+        ("al-Masri", "abu-hamza-al-masri")
+    ]
+);
 t!(drops_months_and_generic_words, "In December the Foreign Terrorist Organization designation under Executive Order 13224 took effect.", []);
 
 #[test]
@@ -76,7 +183,11 @@ fn apposition_gives_parent() {
     let r = Recognizer::builtin();
     let text = "The Yarmouk Martyrs Brigade, Hamas' armed wing, denied it.";
     let rec = r.recognize(text, &sentences(text));
-    let child = rec.actors.iter().find(|a| a.name == "Yarmouk Martyrs Brigade").unwrap();
+    let child = rec
+        .actors
+        .iter()
+        .find(|a| a.name == "Yarmouk Martyrs Brigade")
+        .unwrap();
     assert_eq!(child.part_of.as_deref(), Some("ag_hamas"));
     assert_eq!(child.kind, ActorType::ArmedGroup);
 }

@@ -37,11 +37,49 @@ pub(crate) struct Lists {
 }
 
 const LAW_HEADS: &[&str] = &[
-    "Act", "Order", "Resolution", "Law", "Code", "Amendment", "Convention", "Treaty", "Agreement",
-    "Accord", "Accords", "Report", "Reports", "Guide", "Prize", "Award", "Day", "War", "Wars",
-    "Revolution", "Spring", "Crisis", "Conference", "Summit", "Talks", "Plan", "Strategy",
-    "Declaration", "Doctrine", "Protocol", "Statute", "Regulations", "Operation", "Campaign",
-    "Olympics", "Games", "Cup", "Award", "Index", "Chapter", "Section", "Article", "Appendix",
+    "Act",
+    "Order",
+    "Resolution",
+    "Law",
+    "Code",
+    "Amendment",
+    "Convention",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Report",
+    "Reports",
+    "Guide",
+    "Prize",
+    "Award",
+    "Day",
+    "War",
+    "Wars",
+    "Revolution",
+    "Spring",
+    "Crisis",
+    "Conference",
+    "Summit",
+    "Talks",
+    "Plan",
+    "Strategy",
+    "Declaration",
+    "Doctrine",
+    "Protocol",
+    "Statute",
+    "Regulations",
+    "Operation",
+    "Campaign",
+    "Olympics",
+    "Games",
+    "Cup",
+    "Award",
+    "Index",
+    "Chapter",
+    "Section",
+    "Article",
+    "Appendix",
 ];
 
 fn set(words: &[&'static str]) -> Set {
@@ -296,7 +334,11 @@ fn classify(
         .filter(|&i| i > 0)
         .map(|i| words[i - 1]);
     // Shouting headlines.
-    if caps.len() > 1 && caps.iter().all(|w| w.bytes().all(|c| !c.is_ascii_lowercase())) {
+    if caps.len() > 1
+        && caps
+            .iter()
+            .all(|w| w.bytes().all(|c| !c.is_ascii_lowercase()))
+    {
         return None;
     }
     if caps
@@ -314,22 +356,6 @@ fn classify(
     if let Some(h) = head {
         return (caps.len() > 1 || words.len() > 1).then_some(Some(h));
     }
-    let _ = (|| {
-    let head = if lists.media.contains(last) {
-        Some(ActorType::Media)
-    } else if lists.armed.contains(last) {
-        Some(ActorType::ArmedGroup)
-    } else if lists.agency.contains(last) {
-        Some(ActorType::StateAgency)
-    } else if lists.political.contains(last) {
-        Some(ActorType::PoliticalOrg)
-    } else if lists.org.contains(last) {
-        Some(ActorType::Organization)
-    } else {
-        None
-    };
-    head
-    })();
     // Places after locative prepositions.
     if matches!(
         prev.as_str(),
@@ -339,7 +365,10 @@ fn classify(
     }
     let particle_name = words.iter().any(|w| {
         let l = w.to_ascii_lowercase();
-        matches!(l.as_str(), "al" | "el" | "bin" | "ibn" | "abu" | "abd" | "bint")
+        matches!(
+            l.as_str(),
+            "al" | "el" | "bin" | "ibn" | "abu" | "abd" | "bint"
+        )
     });
     let speaker = lists.speech.contains(next.as_str());
     let cue = titled || lists.person_cues.contains(prev.as_str()) || speaker;
@@ -353,7 +382,13 @@ fn classify(
         }
         return Some(None);
     }
-    if (cue || particle_name || (caps.len() <= 4 && title_case)) && caps.len() <= 5 {
+    // A bare title-case pair after a preposition is more often a place ("to Sharm el-Sheikh").
+    let after_preposition = lists.locative.contains(prev.as_str()) || prev == "of";
+    if (cue
+        || particle_name && !after_preposition
+        || (caps.len() <= 3 && title_case && !after_preposition))
+        && caps.len() <= 5
+    {
         return Some(Some(ActorType::Person));
     }
     None
@@ -481,7 +516,9 @@ pub(crate) fn resolve(
     let descs = descriptions(text, sentences, &blocking, lists);
     found.retain(|f| {
         !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population)
-            || !descs.iter().any(|d| d.span.overlaps(&f.span) && d.span != f.span)
+            || !descs
+                .iter()
+                .any(|d| d.span.overlaps(&f.span) && d.span != f.span)
     });
     for d in descs {
         let key = UnknownKey(norm_key(&d.name));
@@ -559,8 +596,23 @@ fn acronyms(text: &str, found: &mut Vec<Found>) {
 }
 
 const PART_WORDS: &[&str] = &[
-    "militia", "wing", "branch", "affiliate", "arm", "faction", "front", "proxy", "unit",
-    "chapter", "province", "division", "offshoot", "subsidiary", "cell", "franchise", "brigade",
+    "militia",
+    "wing",
+    "branch",
+    "affiliate",
+    "arm",
+    "faction",
+    "front",
+    "proxy",
+    "unit",
+    "chapter",
+    "province",
+    "division",
+    "offshoot",
+    "subsidiary",
+    "cell",
+    "franchise",
+    "brigade",
     "brigades",
 ];
 
@@ -611,21 +663,121 @@ fn appositions(text: &str, found: &[Found], _lists: &Lists) -> Vec<(Who, Who)> {
 
 /// Words that end a description's modifiers when walking left from its head.
 const DESCRIPTION_STOPS: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "to", "in", "on", "by", "with", "for", "that", "which",
-    "who", "was", "were", "is", "are", "be", "been", "has", "have", "had", "its", "their", "his",
-    "her", "our", "this", "these", "those", "against", "from", "all", "some", "many", "most",
-    "more", "than", "at", "least", "about", "nearly", "over", "including", "such", "as", "both",
-    "not", "no", "into", "targeting", "targeted", "killed", "killing", "attacked", "attacking",
-    "harmed", "wounded", "injured", "kidnapped", "threatened", "among", "between", "other",
-    "said", "says", "also", "had", "would", "will", "could", "may", "any", "each", "every",
-    "several", "numerous", "dozens", "hundreds", "thousands", "it", "they", "he", "she", "we",
-    "use", "used", "using", "against", "toward", "towards", "where", "when", "while", "via",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "by",
+    "with",
+    "for",
+    "that",
+    "which",
+    "who",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "against",
+    "from",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "than",
+    "at",
+    "least",
+    "about",
+    "nearly",
+    "over",
+    "including",
+    "such",
+    "as",
+    "both",
+    "not",
+    "no",
+    "into",
+    "targeting",
+    "targeted",
+    "killed",
+    "killing",
+    "attacked",
+    "attacking",
+    "harmed",
+    "wounded",
+    "injured",
+    "kidnapped",
+    "threatened",
+    "among",
+    "between",
+    "other",
+    "said",
+    "says",
+    "also",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "any",
+    "each",
+    "every",
+    "several",
+    "numerous",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "use",
+    "used",
+    "using",
+    "against",
+    "toward",
+    "towards",
+    "where",
+    "when",
+    "while",
+    "via",
 ];
 
 /// Heads specific enough to stand alone ("tourists", "worshippers").
 const SPECIFIC_HEADS: &[&str] = &[
-    "civilians", "tourists", "worshippers", "worshipers", "villagers", "passengers", "pilgrims",
-    "refugees", "protesters", "protestors", "journalists", "hostages", "peacekeepers", "copts",
+    "civilians",
+    "tourists",
+    "worshippers",
+    "worshipers",
+    "villagers",
+    "passengers",
+    "pilgrims",
+    "refugees",
+    "protesters",
+    "protestors",
+    "journalists",
+    "hostages",
+    "peacekeepers",
+    "copts",
     "jury",
 ];
 
@@ -647,7 +799,15 @@ pub(crate) fn descriptions(
     let armed: HashSet<&str> = ARMED_DESCRIPTION_HEADS.iter().copied().collect();
     let stops: HashSet<&str> = DESCRIPTION_STOPS.iter().copied().collect();
     let specific: HashSet<&str> = SPECIFIC_HEADS.iter().copied().collect();
-    let armed_mods = ["armed", "terrorist", "militant", "jihadist", "extremist", "salafist", "insurgent"];
+    let armed_mods = [
+        "armed",
+        "terrorist",
+        "militant",
+        "jihadist",
+        "extremist",
+        "salafist",
+        "insurgent",
+    ];
     let mut out = Vec::new();
     for sent in sentences {
         let toks = tokens(text, *sent);
@@ -674,30 +834,43 @@ pub(crate) fn descriptions(
                 let p = a - 1;
                 let pw = word(p);
                 let pl = pw.to_ascii_lowercase();
-                if toks[p].kind == TokenKind::Punct && pw == "-" && p > 0 && toks[p - 1].span.end == toks[p].span.start {
+                if toks[p].kind == TokenKind::Punct
+                    && pw == "-"
+                    && p > 0
+                    && toks[p - 1].span.end == toks[p].span.start
+                {
                     a = p;
                     continue;
                 }
                 if toks[p].kind != TokenKind::Word || covered(toks[p].span) {
                     break;
                 }
-                if pl == "and" && p > 0 && heads.contains(word(p - 1).to_ascii_lowercase().as_str()) {
+                if pl == "and" && p > 0 && heads.contains(word(p - 1).to_ascii_lowercase().as_str())
+                {
                     a = p;
                     continue;
                 }
                 if stops.contains(pl.as_str()) || lists.function.contains(pw) || mods >= 4 {
                     break;
                 }
-                if pl.ends_with("ing") && !matches!(pl.as_str(), "ruling" | "fighting" | "opposing" | "competing") {
+                if pl.ends_with("ing")
+                    && !matches!(
+                        pl.as_str(),
+                        "ruling" | "fighting" | "opposing" | "competing"
+                    )
+                {
                     break;
                 }
-                if pl.ends_with("ly") || pl.ends_with("ed") && !matches!(pl.as_str(), "armed" | "united" | "based") {
+                if pl.ends_with("ly")
+                    || pl.ends_with("ed") && !matches!(pl.as_str(), "armed" | "united" | "based")
+                {
                     break;
                 }
                 a = p;
                 mods += 1;
             }
-            let has_armed_mod = (a..k).any(|x| armed_mods.contains(&word(x).to_ascii_lowercase().as_str()));
+            let has_armed_mod =
+                (a..k).any(|x| armed_mods.contains(&word(x).to_ascii_lowercase().as_str()));
             let ok = if singular_armed {
                 has_armed_mod
             } else {
@@ -724,7 +897,10 @@ pub(crate) fn descriptions(
                     None => {}
                 }
             }
-            if k + 2 < toks.len() && matches!(word(k + 1), "in" | "within" | "from") && is_cap(word(k + 2)) {
+            if k + 2 < toks.len()
+                && matches!(word(k + 1), "in" | "within" | "from")
+                && is_cap(word(k + 2))
+            {
                 let mut e = k + 2;
                 while e + 1 < toks.len() && is_cap(word(e + 1)) {
                     e += 1;
@@ -732,8 +908,15 @@ pub(crate) fn descriptions(
                 name = text[span.start..toks[e].span.end].to_string();
             }
             let kind = if network {
-                if lw == "jury" { ActorType::StateAgency } else { ActorType::Organization }
-            } else if armed.contains(lw.as_str()) || singular_armed || has_armed_mod && lw == "members" {
+                if lw == "jury" {
+                    ActorType::StateAgency
+                } else {
+                    ActorType::Organization
+                }
+            } else if armed.contains(lw.as_str())
+                || singular_armed
+                || has_armed_mod && lw == "members"
+            {
                 ActorType::ArmedGroup
             } else {
                 ActorType::Population

@@ -4,11 +4,11 @@
 mod output;
 
 use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
 use claimgraph_actors::{dictionary, Recognizer};
 use claimgraph_ingest::{expand, ReadOptions, Reader};
 use claimgraph_model::{Document, PartialDate};
 use claimgraph_relations::{Extraction, Extractor, Lexicon};
+use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -28,10 +28,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles and print their actors and relations (one JSON line per document, or text).
-    #[command(after_help = "Examples:\n  claimgraph extract examples/\n  claimgraph extract --format jsonl --with-text corpus/ > out.jsonl\n  claimgraph extract --actors my-actors.csv --published 2017-02 article.txt\n  zcat feed.jsonl.gz | claimgraph extract -")]
+    #[command(
+        after_help = "Examples:\n  claimgraph extract examples/\n  claimgraph extract --format jsonl --with-text corpus/ > out.jsonl\n  claimgraph extract --actors my-actors.csv --published 2017-02 article.txt\n  zcat feed.jsonl.gz | claimgraph extract -"
+    )]
     Extract(ExtractArgs),
     /// List the actor dictionary (built in, plus --actors files).
-    #[command(after_help = "Examples:\n  claimgraph actors --search hizballah\n  claimgraph actors --actors extra.csv --type person")]
+    #[command(
+        after_help = "Examples:\n  claimgraph actors --search hizballah\n  claimgraph actors --actors extra.csv --type person"
+    )]
     Actors(ActorsArgs),
 }
 
@@ -103,7 +107,8 @@ struct ActorsArgs {
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(s).ok_or_else(|| format!("{s:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
+    PartialDate::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
 }
 
 fn main() {
@@ -250,7 +255,14 @@ fn actors(a: ActorsArgs) -> Result<i32> {
         }
         let aliases = e.aliases.join("|");
         let aliases: String = aliases.chars().take(60).collect();
-        writeln!(out, "{:<22} {:<14} {:<30} {}", e.id, e.kind.as_str(), e.name, aliases)?;
+        writeln!(
+            out,
+            "{:<22} {:<14} {:<30} {}",
+            e.id,
+            e.kind.as_str(),
+            e.name,
+            aliases
+        )?;
     }
     Ok(0)
 }

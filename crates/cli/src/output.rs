@@ -116,7 +116,10 @@ pub fn text(doc: &Document, x: &Extraction, explain: bool) -> String {
         s,
         "== {}{}{}",
         doc.id,
-        doc.title.as_deref().map(|t| format!(": {t}")).unwrap_or_default(),
+        doc.title
+            .as_deref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default(),
         doc.published.map(|p| format!(" ({p})")).unwrap_or_default()
     );
     let _ = writeln!(s, "actors ({}):", x.actors.len());
@@ -129,13 +132,20 @@ pub fn text(doc: &Document, x: &Extraction, explain: bool) -> String {
             a.kind.as_str(),
             n,
             a.id,
-            a.part_of.as_deref().map(|p| format!("  part of {p}")).unwrap_or_default(),
+            a.part_of
+                .as_deref()
+                .map(|p| format!("  part of {p}"))
+                .unwrap_or_default(),
             if a.known { "" } else { "  (new)" }
         );
     }
     let _ = writeln!(s, "relations ({}):", x.relations.len());
     for r in &x.relations {
-        let mode = r.mode.as_deref().map(|m| format!("({m})")).unwrap_or_default();
+        let mode = r
+            .mode
+            .as_deref()
+            .map(|m| format!("({m})"))
+            .unwrap_or_default();
         let neg = if r.negated { "NOT " } else { "" };
         let source = match &r.source {
             None => String::new(),
@@ -143,7 +153,10 @@ pub fn text(doc: &Document, x: &Extraction, explain: bool) -> String {
             Some(Source::Text(t)) => format!(" by {t}"),
         };
         let time = r.time.map(|t| format!(", {t}")).unwrap_or_default();
-        let ev: String = doc.text[r.evidence.start..r.evidence.end].chars().take(90).collect();
+        let ev: String = doc.text[r.evidence.start..r.evidence.end]
+            .chars()
+            .take(90)
+            .collect();
         let _ = writeln!(
             s,
             "  {} -{}{}{}-> {}  {}{}{}  «{}»",

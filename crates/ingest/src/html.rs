@@ -40,7 +40,10 @@ pub fn has_utf16_bom(bytes: &[u8]) -> bool {
 /// detector's guess.
 pub fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     if let Some(label) = declared_charset(&head) {
@@ -73,27 +76,101 @@ fn declared_charset(head: &str) -> Option<String> {
 }
 
 const DROP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "aside", "footer", "form", "iframe", "svg", "button",
-    "select", "textarea", "input", "template", "object", "embed", "canvas", "figcaption", "menu",
-    "dialog", "head", "link", "meta",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "template",
+    "object",
+    "embed",
+    "canvas",
+    "figcaption",
+    "menu",
+    "dialog",
+    "head",
+    "link",
+    "meta",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-    "ol", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "header",
-    "hr", "br", "address", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "header",
+    "hr",
+    "br",
+    "address",
+    "center",
 ];
 
 /// Class or id words that mark boilerplate.
 const UNLIKELY: &[&str] = &[
-    "comment", "share", "social", "related", "promo", "advert", "sponsor", "sidebar", "footer",
-    "masthead", "menu", "subscribe", "newsletter", "popup", "modal", "cookie", "banner", "breadcrumb",
-    "pagination", "outbrain", "taboola", "disqus", "signup", "rss", "skip", "tags", "byline-",
-    "author-bio", "toolbar", "nav",
+    "comment",
+    "share",
+    "social",
+    "related",
+    "promo",
+    "advert",
+    "sponsor",
+    "sidebar",
+    "footer",
+    "masthead",
+    "menu",
+    "subscribe",
+    "newsletter",
+    "popup",
+    "modal",
+    "cookie",
+    "banner",
+    "breadcrumb",
+    "pagination",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "signup",
+    "rss",
+    "skip",
+    "tags",
+    "byline-",
+    "author-bio",
+    "toolbar",
+    "nav",
 ];
 
 /// Class or id words that mark content (and keep an element that also matches `UNLIKELY`).
-const LIKELY: &[&str] = &["article", "body", "content", "main", "story", "post", "entry", "text"];
+const LIKELY: &[&str] = &[
+    "article", "body", "content", "main", "story", "post", "entry", "text",
+];
 
 fn unlikely(el: &ElementRef) -> bool {
     let v = el.value();
@@ -103,7 +180,10 @@ fn unlikely(el: &ElementRef) -> bool {
     if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(v.attr("role"), Some("navigation" | "complementary" | "banner" | "dialog")) {
+    if matches!(
+        v.attr("role"),
+        Some("navigation" | "complementary" | "banner" | "dialog")
+    ) {
         return true;
     }
     let mut words = String::new();
@@ -306,7 +386,11 @@ fn main_text(doc: &Html) -> String {
     // Score containers by the paragraphs they hold.
     let mut scores: HashMap<ego_id::Id, (f64, ElementRef)> = HashMap::new();
     for p in doc.select(&sel("p, pre, td, blockquote")) {
-        if p.ancestors().filter_map(ElementRef::wrap).any(|a| unlikely(&a)) || unlikely(&p) {
+        if p.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| unlikely(&a))
+            || unlikely(&p)
+        {
             continue;
         }
         let t = text_of(p);
@@ -314,8 +398,7 @@ fn main_text(doc: &Html) -> String {
             continue;
         }
         let score = 1.0 + t.matches(',').count() as f64 + (t.len() as f64 / 100.0).min(3.0);
-        let mut level = 0;
-        for anc in p.ancestors().filter_map(ElementRef::wrap).take(3) {
+        for (level, anc) in p.ancestors().filter_map(ElementRef::wrap).take(3).enumerate() {
             let share = match level {
                 0 => 1.0,
                 1 => 0.5,
@@ -323,7 +406,6 @@ fn main_text(doc: &Html) -> String {
             };
             let e = scores.entry(ego_id::of(&anc)).or_insert((0.0, anc));
             e.0 += score * share;
-            level += 1;
         }
     }
     let best = scores
@@ -410,7 +492,11 @@ mod tests {
         assert_eq!(p.site_name.as_deref(), Some("The Outlet"));
         assert_eq!(p.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(p.published.unwrap().to_string(), "2019-06-01");
-        assert!(p.text.contains("Iran supplied rockets to Hezbollah"), "{}", p.text);
+        assert!(
+            p.text.contains("Iran supplied rockets to Hezbollah"),
+            "{}",
+            p.text
+        );
         assert!(p.text.contains("\n\nThe group"), "{}", p.text);
         for junk in ["alert", "Home", "Buy now", "First comment", "Copyright"] {
             assert!(!p.text.contains(junk), "{junk} in {}", p.text);
@@ -420,7 +506,9 @@ mod tests {
     #[test]
     fn charset_from_meta() {
         let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><p>Caf".to_vec();
-        page.extend_from_slice(b"\xe9 in the capital, where officials met the delegation.</p></body></html>");
+        page.extend_from_slice(
+            b"\xe9 in the capital, where officials met the delegation.</p></body></html>",
+        );
         let p = extract(&page);
         assert!(p.text.contains("Café"), "{}", p.text);
     }

@@ -661,10 +661,18 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join("r.jsonl");
         let mut f = File::create(&p).unwrap();
-        writeln!(f, r#"{{"id":"a","text":"Iran backs Hamas.","published":"2020-01-02"}}"#).unwrap();
+        writeln!(
+            f,
+            r#"{{"id":"a","text":"Iran backs Hamas.","published":"2020-01-02"}}"#
+        )
+        .unwrap();
         writeln!(f, r#"{{"id":"b","text": oops}}"#).unwrap();
         writeln!(f).unwrap();
-        writeln!(f, r#"{{"id":7,"html":"<p>Hezbollah <b>attacked</b>.</p>"}}"#).unwrap();
+        writeln!(
+            f,
+            r#"{{"id":7,"html":"<p>Hezbollah <b>attacked</b>.</p>"}}"#
+        )
+        .unwrap();
         writeln!(f, r#"{{"text":"no id"}}"#).unwrap();
         drop(f);
         let got = read_all(&p);
@@ -685,7 +693,10 @@ mod tests {
             max_bytes: 100,
             ..ReadOptions::default()
         };
-        let e = Reader::open(Input::File(p), &opts).next().unwrap().unwrap_err();
+        let e = Reader::open(Input::File(p), &opts)
+            .next()
+            .unwrap()
+            .unwrap_err();
         assert!(e.to_string().contains("limit"), "{e}");
     }
 
@@ -693,7 +704,14 @@ mod tests {
     fn folder_walk_is_sorted_and_skips_sidecars() {
         let d = tempfile::tempdir().unwrap();
         std::fs::create_dir(d.path().join("sub")).unwrap();
-        for n in ["b.txt", "a.txt", "a.meta.json", "x.gold.json", "sub/c.html", "notes.csv"] {
+        for n in [
+            "b.txt",
+            "a.txt",
+            "a.meta.json",
+            "x.gold.json",
+            "sub/c.html",
+            "notes.csv",
+        ] {
             std::fs::write(d.path().join(n), "x").unwrap();
         }
         let got: Vec<String> = expand(&[d.path().into()])

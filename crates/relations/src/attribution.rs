@@ -158,7 +158,10 @@ pub(crate) fn find(
             continue;
         };
         // "believed to", "said to" after a be-form: a hedge with no source.
-        if r > 0 && matches!(w(r - 1), "is" | "are" | "was" | "were" | "been" | "widely") && matches!(w(r + 1), "to" | "that") {
+        if r > 0
+            && matches!(w(r - 1), "is" | "are" | "was" | "were" | "been" | "widely")
+            && matches!(w(r + 1), "to" | "that")
+        {
             a.hedge = Some(Stance::Alleged);
             a.content = Some(sent);
             a.verb_token = Some(r);
@@ -179,14 +182,21 @@ pub(crate) fn find(
         }
         if let Some(j) = speaker {
             // Prefer the writer: "... written by X ..." before the verb.
-            if let Some(b) = (0..r).find(|&k| w(k) == "by" && k > 0 && matches!(w(k - 1), "written" | "signed" | "authored" | "sent")) {
+            if let Some(b) = (0..r).find(|&k| {
+                w(k) == "by"
+                    && k > 0
+                    && matches!(w(k - 1), "written" | "signed" | "authored" | "sent")
+            }) {
                 if let Some(x) = (b + 1..(b + 4).min(r)).find(|&k| men[k].is_some()) {
                     speaker = Some(x);
                 }
             }
             let _ = j;
         }
-        let verb_at_end = (r + 1..n).all(|k| matches!(w(k), "." | "\"" | "'" | "," | ")") || matches!(w(k), "in" | "on" | "last" | "this" | "earlier")) || r + 3 >= n;
+        let verb_at_end = (r + 1..n).all(|k| {
+            matches!(w(k), "." | "\"" | "'" | "," | ")")
+                || matches!(w(k), "in" | "on" | "last" | "this" | "earlier")
+        }) || r + 3 >= n;
         if let Some(sp) = speaker {
             let sp_start = {
                 let mut s0 = sp;
@@ -216,11 +226,18 @@ pub(crate) fn find(
             a.dates_span = Some(Span::new(ds, de));
         } else if r > 0 {
             // "Reports ... have been surfacing", "sources said": no actor source.
-            a.stance = if stance == Stance::Reported { Stance::Reported } else { stance };
+            a.stance = if stance == Stance::Reported {
+                Stance::Reported
+            } else {
+                stance
+            };
             a.content = Some(Span::new(toks[(r + 1).min(n - 1)].span.start, sent.end));
             a.verb_token = Some(r);
             let subj: Vec<&str> = (r.saturating_sub(3)..r).map(w).collect();
-            if subj.iter().any(|x| matches!(*x, "sources" | "officials" | "reports" | "media")) {
+            if subj
+                .iter()
+                .any(|x| matches!(*x, "sources" | "officials" | "reports" | "media"))
+            {
                 a.source = Some(Source::Text(subj.join(" ")));
             }
         }

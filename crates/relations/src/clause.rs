@@ -16,12 +16,41 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// Prepositions whose object is not a clause subject.
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "for", "to", "with", "against", "from", "on", "at", "into", "by", "about", "over",
-    "between", "among", "via", "like", "including", "within", "inside", "across", "toward",
-    "towards", "through", "under", "than", "as", "near", "around", "throughout",
+    "of",
+    "in",
+    "for",
+    "to",
+    "with",
+    "against",
+    "from",
+    "on",
+    "at",
+    "into",
+    "by",
+    "about",
+    "over",
+    "between",
+    "among",
+    "via",
+    "like",
+    "including",
+    "within",
+    "inside",
+    "across",
+    "toward",
+    "towards",
+    "through",
+    "under",
+    "than",
+    "as",
+    "near",
+    "around",
+    "throughout",
 ];
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "am"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "am",
+];
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
 
@@ -50,7 +79,6 @@ const MODALS: &[(&str, Modality)] = &[
 
 /// A sentence prepared for analysis.
 struct Sent<'a> {
-    text: &'a str,
     toks: Vec<Token>,
     lower: Vec<String>,
     /// For each token, the mention (index into rec.mentions) covering it.
@@ -113,13 +141,15 @@ pub(crate) fn relations(
             mj += 1;
         }
         let toks = tokens(text, *sent);
-        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_ascii_lowercase()).collect();
+        let lower: Vec<String> = toks
+            .iter()
+            .map(|t| t.text(text).to_ascii_lowercase())
+            .collect();
         let mut men = vec![None; toks.len()];
         for (k, t) in toks.iter().enumerate() {
             men[k] = (mi..mj).find(|&m| rec.mentions[m].span.overlaps(&t.span));
         }
         let s = Sent {
-            text,
             toks,
             lower,
             men,
@@ -217,14 +247,14 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     let (neg, modality) = polarity(s, sa.min(h.start), h.start);
                     let clause = clause_span(s, h.start.min(sa).min(oa), h.end.max(sa).max(oa));
                     let words = &s.lower[clause.0..=clause.1.min(n - 1)];
-                    let mode = t
-                        .mode
-                        .clone()
-                        .or_else(|| {
-                            matches!(t.category, Category::Aid | Category::Cooperate | Category::Assault)
-                                .then(|| lex.mode_of(words).map(str::to_string))
-                                .flatten()
-                        });
+                    let mode = t.mode.clone().or_else(|| {
+                        matches!(
+                            t.category,
+                            Category::Aid | Category::Cooperate | Category::Assault
+                        )
+                        .then(|| lex.mode_of(words).map(str::to_string))
+                        .flatten()
+                    });
                     let inside = attr.covers(s.toks[h.start].span.start);
                     let (mut stance, source) = if inside {
                         (attr.stance, attr.source.clone())
@@ -266,7 +296,7 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
 
 /// Type constraints: LEADS and MEMBER need a person or population subject; structure needs
 /// organisations.
-fn plausible(c: Category, sub: Option<ActorType>, obj: Option<ActorType>) -> bool {
+fn plausible(c: Category, sub: Option<ActorType>, _obj: Option<ActorType>) -> bool {
     use ActorType::*;
     match c {
         Category::Leads => sub == Some(Person),
@@ -396,7 +426,11 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
             }
             return None;
         }
-        if matches!(w, ";" | ":") || (i + 1 < t && CLAUSE_BREAKS.contains(&w) && !matches!(w, "and" | "as" | "that" | "which" | "who")) {
+        if matches!(w, ";" | ":")
+            || (i + 1 < t
+                && CLAUSE_BREAKS.contains(&w)
+                && !matches!(w, "and" | "as" | "that" | "which" | "who"))
+        {
             return None;
         }
         if s.men[i].is_some() && !s.locative(i) {
@@ -418,8 +452,19 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
     let mut i = t;
     while i < n {
         let w = s.w(i);
-        if matches!(w, ";" | ":" | "." | "because" | "but" | "while" | "although" | "whereas" | "after" | "when" | "so")
-            || (w == "," && matches!(s.w(i + 1), "which" | "who" | "but" | "while" | "when"))
+        if matches!(
+            w,
+            ";" | ":"
+                | "."
+                | "because"
+                | "but"
+                | "while"
+                | "although"
+                | "whereas"
+                | "after"
+                | "when"
+                | "so"
+        ) || (w == "," && matches!(s.w(i + 1), "which" | "who" | "but" | "while" | "when"))
         {
             return None;
         }
@@ -445,7 +490,12 @@ fn is_passive(s: &Sent, h: &Hit) -> bool {
         if BE.contains(&w) || w == "," {
             return true;
         }
-        if !(w.ends_with("ly") || matches!(w, "not" | "also" | "reportedly" | "allegedly" | "never" | "been" | "being")) {
+        if !(w.ends_with("ly")
+            || matches!(
+                w,
+                "not" | "also" | "reportedly" | "allegedly" | "never" | "been" | "being"
+            ))
+        {
             return false;
         }
     }
@@ -466,7 +516,7 @@ fn agent_after_by(s: &Sent, from: usize) -> Option<Vec<usize>> {
             }
             return None;
         }
-        if matches!(s.w(i), ";" | "." | "," ) {
+        if matches!(s.w(i), ";" | "." | ",") {
             return None;
         }
         i += 1;
@@ -527,12 +577,16 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
                     i = s.mention_end(i) + 1;
                     continue;
                 }
-                if !matches!(s.w(i), "and" | "," | "the" | "[" | "]" | "'s" | "'") && s.men[i].is_none() {
-                    if ms.len() >= 2 {
-                        break;
-                    }
+                if !matches!(s.w(i), "and" | "," | "the" | "[" | "]" | "'s" | "'")
+                    && s.men[i].is_none()
+                    && ms.len() >= 2
+                {
+                    break;
                 }
-                if matches!(s.w(i), ";" | "." | "were" | "was" | "is" | "are" | "have" | "has") {
+                if matches!(
+                    s.w(i),
+                    ";" | "." | "were" | "was" | "is" | "are" | "have" | "has"
+                ) {
                     break;
                 }
                 i += 1;
@@ -587,7 +641,15 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             break;
         }
         let w = s.w(j);
-        if !(matches!(w, "'s" | "'" | "-") || (s.toks[j].kind == TokenKind::Word && !PREPOSITIONS.contains(&w) && !BE.contains(&w) && !matches!(w, "the" | "a" | "an" | "and" | "its" | "their" | "his" | "her"))) {
+        if !(matches!(w, "'s" | "'" | "-")
+            || (s.toks[j].kind == TokenKind::Word
+                && !PREPOSITIONS.contains(&w)
+                && !BE.contains(&w)
+                && !matches!(
+                    w,
+                    "the" | "a" | "an" | "and" | "its" | "their" | "his" | "her"
+                )))
+        {
             break;
         }
     }
@@ -597,7 +659,10 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let mut i = h.end;
     while i < n && i < h.end + 6 {
         let w = s.w(i);
-        if matches!(w, "for" | "to" | "on" | "against" | "of" | "with" | "toward" | "towards" | "into") {
+        if matches!(
+            w,
+            "for" | "to" | "on" | "against" | "of" | "with" | "toward" | "towards" | "into"
+        ) {
             let mut j = i + 1;
             while j < n && j < i + 4 {
                 if s.men[j].is_some() {
@@ -663,7 +728,7 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
             owner = Some(j);
         }
     }
-    let mut before = t;
+    let before;
     // skip modifiers: "Hamas' armed wing", "the group's Egyptian affiliate"
     let mut k = t;
     let mut steps = 0;
@@ -673,7 +738,11 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
             break;
         }
         let w = s.w(p);
-        if matches!(w, "'s" | "'") || s.toks[p].kind != TokenKind::Word || PREPOSITIONS.contains(&w) || matches!(w, "a" | "an" | "the" | "its" | "and") {
+        if matches!(w, "'s" | "'")
+            || s.toks[p].kind != TokenKind::Word
+            || PREPOSITIONS.contains(&w)
+            || matches!(w, "a" | "an" | "the" | "its" | "and")
+        {
             break;
         }
         k = p;
@@ -713,7 +782,23 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
         p -= 1;
         steps += 1;
         let w = s.w(p);
-        if matches!(w, "," | "[" | "(" | "a" | "an" | "the" | "is" | "was" | "are" | "became" | "as" | "remains" | "who" | "former" | "senior") {
+        if matches!(
+            w,
+            "," | "["
+                | "("
+                | "a"
+                | "an"
+                | "the"
+                | "is"
+                | "was"
+                | "are"
+                | "became"
+                | "as"
+                | "remains"
+                | "who"
+                | "former"
+                | "senior"
+        ) {
             continue;
         }
         if s.men[p].is_some() && s.actor(p) != s.actor(owner) {

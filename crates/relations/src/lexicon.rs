@@ -152,7 +152,12 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool)> {
     let n = b.len();
     let mut out = vec![(l.clone(), false)];
     // third person
-    let s3 = if l.ends_with('s') || l.ends_with('x') || l.ends_with('z') || l.ends_with("ch") || l.ends_with("sh") {
+    let s3 = if l.ends_with('s')
+        || l.ends_with('x')
+        || l.ends_with('z')
+        || l.ends_with("ch")
+        || l.ends_with("sh")
+    {
         format!("{l}es")
     } else if n > 1 && l.ends_with('y') && !is_vowel(b[n - 2]) {
         format!("{}ies", &l[..n - 1])
@@ -170,9 +175,17 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool)> {
         && !matches!(b[n - 1], b'w' | b'x' | b'y' | b'r' | b'l' | b'h')
         && is_vowel(b[n - 2])
         && !is_vowel(b[n - 3])
-        && (n <= 4 || l.ends_with("nap") || l.ends_with("mit") || l.ends_with("fer") || l.ends_with("pel"));
+        && (n <= 4
+            || l.ends_with("nap")
+            || l.ends_with("mit")
+            || l.ends_with("fer")
+            || l.ends_with("pel"));
     let double = double || l == "expel" || l == "compel" || l == "propel";
-    let stem = if double { format!("{l}{}", b[n - 1] as char) } else { l.clone() };
+    let stem = if double {
+        format!("{l}{}", b[n - 1] as char)
+    } else {
+        l.clone()
+    };
     let past = if l.ends_with('e') {
         format!("{l}d")
     } else if n > 1 && l.ends_with('y') && !is_vowel(b[n - 2]) {
@@ -239,7 +252,9 @@ impl Lexicon {
             let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
             if cols[0] == "mode" {
                 if cols.len() != 3 || cols[1].is_empty() || cols[2].is_empty() {
-                    return Err(bad("a mode line is `mode<TAB>name<TAB>word|word|...`".into()));
+                    return Err(bad(
+                        "a mode line is `mode<TAB>name<TAB>word|word|...`".into()
+                    ));
                 }
                 let words = cols[2]
                     .split('|')
@@ -275,7 +290,9 @@ impl Lexicon {
                 .chars()
                 .all(|c| c.is_ascii_alphabetic() || c == '|' || c == '-')
             {
-                return Err(bad(format!("trigger word {head:?} may hold only letters, '-' and '|'")));
+                return Err(bad(format!(
+                    "trigger word {head:?} may hold only letters, '-' and '|'"
+                )));
             }
             let forms: Vec<(String, bool)> = if head.contains('|') {
                 let given: Vec<&str> = head.split('|').filter(|f| !f.is_empty()).collect();
@@ -284,7 +301,11 @@ impl Lexicon {
                     .enumerate()
                     .map(|(k, f)| {
                         let f = f.to_ascii_lowercase();
-                        let past = k > 0 && (f.ends_with("ed") || f.ends_with('n') || f.ends_with('t') || !f.ends_with("ing") && !f.ends_with('s'));
+                        let past = k > 0
+                            && (f.ends_with("ed")
+                                || f.ends_with('n')
+                                || f.ends_with('t')
+                                || !f.ends_with("ing") && !f.ends_with('s'));
                         (f, past)
                     })
                     .collect()
@@ -391,8 +412,14 @@ mod tests {
         let f = |v: &str| verb_forms(v).into_iter().map(|x| x.0).collect::<Vec<_>>();
         assert_eq!(f("supply"), ["supply", "supplies", "supplied", "supplying"]);
         assert_eq!(f("arrest"), ["arrest", "arrests", "arrested", "arresting"]);
-        assert_eq!(f("kidnap"), ["kidnap", "kidnaps", "kidnapped", "kidnapping"]);
-        assert_eq!(f("provide"), ["provide", "provides", "provided", "providing"]);
+        assert_eq!(
+            f("kidnap"),
+            ["kidnap", "kidnaps", "kidnapped", "kidnapping"]
+        );
+        assert_eq!(
+            f("provide"),
+            ["provide", "provides", "provided", "providing"]
+        );
         assert_eq!(f("meet"), ["meet", "meets", "met", "meeting"]);
         assert_eq!(f("expel"), ["expel", "expels", "expelled", "expelling"]);
     }
@@ -418,7 +445,10 @@ mod tests {
     #[test]
     fn phrases_win() {
         let l = Lexicon::builtin();
-        let w: Vec<String> = "hamas cracked down on them".split(' ').map(String::from).collect();
+        let w: Vec<String> = "hamas cracked down on them"
+            .split(' ')
+            .map(String::from)
+            .collect();
         let hits = l.find(&w);
         assert_eq!(l.entry(hits[0].entry).lemma, "crack down on");
     }

@@ -16,9 +16,9 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod lexicon;
-mod clause;
 mod attribution;
+mod clause;
+pub mod lexicon;
 
 use claimgraph_actors::Recognizer;
 use claimgraph_model::{ActorRef, Document, Mention, Relation};

@@ -177,12 +177,13 @@ pub fn find_dates(
         if let Some(m) = month_number(w).filter(|_| w.as_bytes()[0].is_ascii_uppercase()) {
             // "May" the verb: a month only next to a number or after in/last/since/...
             // Month D, YYYY | Month D | Month YYYY | Month
-            let nd = t(i + 1)
-                .parse::<u8>()
-                .ok()
-                .filter(|d| (1..=31).contains(d));
+            let nd = t(i + 1).parse::<u8>().ok().filter(|d| (1..=31).contains(d));
             if let Some(d) = nd {
-                let (ystart, _) = if t(i + 2) == "," { (i + 3, ()) } else { (i + 2, ()) };
+                let (ystart, _) = if t(i + 2) == "," {
+                    (i + 3, ())
+                } else {
+                    (i + 2, ())
+                };
                 if let Some(y) = is_year(t(ystart)) {
                     if d <= days_in_month(y, m) {
                         out.push(DateMention {
@@ -219,10 +220,21 @@ pub fn find_dates(
             let is_may = m == 5 && lw == "may";
             let cue = matches!(
                 prev.as_str(),
-                "in" | "last" | "since" | "until" | "by" | "early" | "late" | "mid" | "of" | "this"
-                    | "next" | "during" | "from" | "through"
+                "in" | "last"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "this"
+                    | "next"
+                    | "during"
+                    | "from"
+                    | "through"
             );
-            if (cue || !is_may) && lw.len() > 3 || cue {
+            if cue || !is_may && lw.len() > 3 {
                 if let Some(p) = published {
                     let strict = prev == "last";
                     let y = if prev == "next" {
@@ -235,7 +247,11 @@ pub fn find_dates(
                     } else {
                         resolve_month_year(p, m, strict)
                     };
-                    let s = if cue { toks[i - 1].span.start } else { tok.span.start };
+                    let s = if cue {
+                        toks[i - 1].span.start
+                    } else {
+                        tok.span.start
+                    };
                     out.push(DateMention {
                         span: Span::new(s, tok.span.end),
                         date: PartialDate::month(y, m),
@@ -315,9 +331,7 @@ pub fn find_dates(
                             PartialDate::month(y, m)
                         }),
                         "day" => pd.map(|d| {
-                            civil_from_days(
-                                days_from_civil(p.year, pm.unwrap_or(1), d) - n as i64,
-                            )
+                            civil_from_days(days_from_civil(p.year, pm.unwrap_or(1), d) - n as i64)
                         }),
                         "week" => pd.map(|d| {
                             let c = civil_from_days(
@@ -391,17 +405,41 @@ mod tests {
         let rows: &[(&str, &str, &[&str])] = &[
             ("He met them in December.", "2017-02", &["2016-12"]),
             ("He met them in December.", "2017-12-20", &["2017-12"]),
-            ("confirmed last July and again last month", "2017-02", &["2016-07", "2017-01"]),
-            ("earlier this year the group struck", "2019-06-01", &["2019"]),
+            (
+                "confirmed last July and again last month",
+                "2017-02",
+                &["2016-07", "2017-01"],
+            ),
+            (
+                "earlier this year the group struck",
+                "2019-06-01",
+                &["2019"],
+            ),
             ("two years ago it began", "2019-06-01", &["2017"]),
             ("three months ago it began", "2019-02-10", &["2018-11"]),
-            ("On June 24, 2009 the Deputy Secretary designated", "2009-06-26", &["2009-06-24"]),
-            ("attacks on 4 July 2016 and in March 2015", "2019", &["2016-07-04", "2015-03"]),
-            ("since 2007, under Section 219 of the Act", "2009", &["2007"]),
+            (
+                "On June 24, 2009 the Deputy Secretary designated",
+                "2009-06-26",
+                &["2009-06-24"],
+            ),
+            (
+                "attacks on 4 July 2016 and in March 2015",
+                "2019",
+                &["2016-07-04", "2015-03"],
+            ),
+            (
+                "since 2007, under Section 219 of the Act",
+                "2009",
+                &["2007"],
+            ),
             ("It was announced on 2020-06-24.", "2021", &["2020-06-24"]),
             ("It was announced yesterday.", "2021-03-10", &["2021-03-09"]),
             // 2021-03-10 was a Wednesday: the Monday before is the 8th.
-            ("Officials said on Monday that", "2021-03-10", &["2021-03-08"]),
+            (
+                "Officials said on Monday that",
+                "2021-03-10",
+                &["2021-03-08"],
+            ),
             ("last year", "2021-03-10", &["2020"]),
             ("He may have received support", "2021-03-10", &[]),
             ("freed 10,000 prisoners", "2021", &[]),

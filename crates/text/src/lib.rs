@@ -72,8 +72,8 @@ enum Fold {
 
 fn fold_char(c: char) -> Fold {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{02BB}'
-        | '\u{02BE}' | '\u{02BF}' | '\u{00B4}' | '\u{02B9}' => Fold::Char('\''),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{02BB}' | '\u{02BE}' | '\u{02BF}' | '\u{00B4}' | '\u{02B9}' => Fold::Char('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => Fold::Char('"'),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
@@ -160,11 +160,11 @@ pub fn fold(s: &str) -> String {
 
 /// Abbreviations that never end a sentence when followed by a period.
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "gov", "sen", "rep", "rev", "st", "mt", "ft", "pres", "amb", "brig", "cmdr", "cdr", "insp",
-    "supt", "det", "pvt", "cpl", "hon", "res", "ret", "jr", "sr", "vs", "etc", "approx", "dept",
-    "univ", "assn", "bros", "inc", "ltd", "co", "corp", "no", "nos", "vol", "art", "sec", "para",
-    "fig", "ca", "cf", "al", "e.g", "i.e", "a.k.a", "aka", "u.s.c",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
+    "sen", "rep", "rev", "st", "mt", "ft", "pres", "amb", "brig", "cmdr", "cdr", "insp", "supt",
+    "det", "pvt", "cpl", "hon", "res", "ret", "jr", "sr", "vs", "etc", "approx", "dept", "univ",
+    "assn", "bros", "inc", "ltd", "co", "corp", "no", "nos", "vol", "art", "sec", "para", "fig",
+    "ca", "cf", "al", "e.g", "i.e", "a.k.a", "aka", "u.s.c",
 ];
 
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -174,10 +174,51 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
 /// Words that open sentences: after "U.S." one of these means the period also ends the
 /// sentence.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That",
-    "These", "Those", "But", "And", "However", "Its", "His", "Her", "Their", "Since", "After",
-    "Before", "When", "While", "As", "If", "According", "There", "Some", "Many", "Most", "Other",
-    "Also", "For", "From", "Although", "Despite", "During", "Meanwhile", "Officials", "Such",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "However",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Since",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "According",
+    "There",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "Also",
+    "For",
+    "From",
+    "Although",
+    "Despite",
+    "During",
+    "Meanwhile",
+    "Officials",
+    "Such",
 ];
 
 /// Split a text into sentence spans (byte offsets, trimmed of surrounding white space).
@@ -319,8 +360,10 @@ fn period_ends_sentence(text: &str, sent_start: usize, dot: usize, after: usize)
     }
     if TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
         // "etc." and "Inc." can end a sentence when a sentence opener follows.
-        return matches!(lower.as_str(), "etc" | "inc" | "ltd" | "corp" | "co" | "jr" | "sr")
-            && SENTENCE_OPENERS.contains(&next_word);
+        return matches!(
+            lower.as_str(),
+            "etc" | "inc" | "ltd" | "corp" | "co" | "jr" | "sr"
+        ) && SENTENCE_OPENERS.contains(&next_word);
     }
     if MONTH_ABBREVIATIONS.contains(&lower.as_str())
         && next_word.bytes().next().is_some_and(|c| c.is_ascii_digit())
@@ -408,13 +451,11 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
         if is_word_byte(c) {
             let s = i;
             while i < span.end {
-                if is_word_byte(b[i]) {
-                    i += 1;
-                } else if b[i] == b'\''
+                let inner_apostrophe = b[i] == b'\''
                     && i + 1 < span.end
                     && is_word_byte(b[i + 1])
-                    && !(b[i + 1] == b's' && (i + 2 >= span.end || !is_word_byte(b[i + 2])))
-                {
+                    && !(b[i + 1] == b's' && (i + 2 >= span.end || !is_word_byte(b[i + 2])));
+                if is_word_byte(b[i]) || inner_apostrophe {
                     i += 1;
                 } else {
                     break;
@@ -591,7 +632,18 @@ mod tests {
             .collect();
         assert_eq!(
             toks,
-            ["Hamas", "'s", "and", "Kata'ib", "Hizballah", "'s", "10,000", "fighters", "'", "ties"]
+            [
+                "Hamas",
+                "'s",
+                "and",
+                "Kata'ib",
+                "Hizballah",
+                "'s",
+                "10,000",
+                "fighters",
+                "'",
+                "ties"
+            ]
         );
     }
 

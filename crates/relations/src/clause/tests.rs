@@ -54,54 +54,270 @@ macro_rules! t {
     };
 }
 
-t!(aid_active, "Iran supplied rockets to Hizballah.", None,
-   [("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")]);
-t!(aid_passive, "Weapons were supplied to Hizballah by Iran.", None,
-   [("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")]);
-t!(passive_subject, "Hizballah was armed by Iran.", None,
-   [("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")]);
-t!(nominal_possessive, "Iran's support for Hamas grew.", None,
-   [("st_iran", "AID", "ag_hamas", false, "asserted", "", "")]);
-t!(nominal_demonym, "Iranian support for Hamas grew.", None,
-   [("st_iran", "AID", "ag_hamas", false, "asserted", "", "")]);
-t!(crackdown, "Hamas' severe crackdown on Islamic State supporters continued.", None,
-   [("ag_hamas", "COERCE", "pop_is_supporters_gaza", false, "asserted", "", "")]);
-t!(hyphen_backed, "The Iran-backed Houthis attacked Saudi Arabia.", None,
-   [("st_iran", "AID", "ag_houthis", false, "asserted", "", ""),
-    ("ag_houthis", "ASSAULT", "st_saudi_arabia", false, "asserted", "", "")]);
-t!(coordination, "Hamas and Al-Qassam are accepting all wounded Sinai Province fighters.", None,
-   [("ag_hamas", "AID", "ag_isis_sinai", false, "asserted", "", ""),
-    ("ag_qassam", "AID", "ag_isis_sinai", false, "asserted", "", "")]);
-t!(relative_clause, "Abu Abdallah al-Muhajir, a jihadist from Gaza who now fights for ISIS in Syria, wrote it.", None,
-   [("pe_al_muhajir", "MEMBER", "ag_isis", false, "asserted", "", "")]);
-t!(leads_apposition, "ISIS-Sinai Province leader Shadi al-Manei met with Hamas leaders in Gaza.", None,
-   [("pe_al_manei", "LEADS", "ag_isis_sinai", false, "asserted", "", ""),
-    ("pe_al_manei", "CONSULT", "ag_hamas", false, "asserted", "", "")]);
-t!(affiliate_bracket, "Sinai Province depends on Hamas and Al-Qassam [Hamas' militia] for weapons.", None,
-   [("ag_qassam", "AFFILIATE", "ag_hamas", false, "asserted", "", ""),
-    ("ag_hamas", "AID", "ag_isis_sinai", false, "asserted", "", "")]);
-t!(affiliate_of, "Kata'ib Hizballah, a branch of Hizballah, attacked U.S. forces.", None,
-   [("ag_kh", "AFFILIATE", "ag_hizballah", false, "asserted", "", "")]);
-t!(negation, "Hamas did not attack Israel.", None,
-   [("ag_hamas", "ASSAULT", "st_israel", true, "asserted", "", "")]);
-t!(modality, "Iran could fund Hamas.", None,
-   [("st_iran", "AID", "ag_hamas", false, "assessed", "", "")]);
-t!(said_that, "IDF officials confirmed last July that Hamas was providing ISIS with weapons.", Some("2017-02"),
-   [("ag_hamas", "AID", "ag_isis", false, "confirmed", "sa_il_idf", "2016-07")]);
+t!(
+    aid_active,
+    "Iran supplied rockets to Hizballah.",
+    None,
+    [("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")]
+);
+t!(
+    aid_passive,
+    "Weapons were supplied to Hizballah by Iran.",
+    None,
+    [("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")]
+);
+t!(
+    passive_subject,
+    "Hizballah was armed by Iran.",
+    None,
+    [("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")]
+);
+t!(
+    nominal_possessive,
+    "Iran's support for Hamas grew.",
+    None,
+    [("st_iran", "AID", "ag_hamas", false, "asserted", "", "")]
+);
+t!(
+    nominal_demonym,
+    "Iranian support for Hamas grew.",
+    None,
+    [("st_iran", "AID", "ag_hamas", false, "asserted", "", "")]
+);
+t!(
+    crackdown,
+    "Hamas' severe crackdown on Islamic State supporters continued.",
+    None,
+    [(
+        "ag_hamas",
+        "COERCE",
+        "pop_is_supporters_gaza",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
+t!(
+    hyphen_backed,
+    "The Iran-backed Houthis attacked Saudi Arabia.",
+    None,
+    [
+        ("st_iran", "AID", "ag_houthis", false, "asserted", "", ""),
+        (
+            "ag_houthis",
+            "ASSAULT",
+            "st_saudi_arabia",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
+t!(
+    coordination,
+    "Hamas and Al-Qassam are accepting all wounded Sinai Province fighters.",
+    None,
+    [
+        (
+            "ag_hamas",
+            "AID",
+            "ag_isis_sinai",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "ag_qassam",
+            "AID",
+            "ag_isis_sinai",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
+t!(
+    relative_clause,
+    "Abu Abdallah al-Muhajir, a jihadist from Gaza who now fights for ISIS in Syria, wrote it.",
+    None,
+    [(
+        "pe_al_muhajir",
+        "MEMBER",
+        "ag_isis",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
+t!(
+    leads_apposition,
+    "ISIS-Sinai Province leader Shadi al-Manei met with Hamas leaders in Gaza.",
+    None,
+    [
+        (
+            "pe_al_manei",
+            "LEADS",
+            "ag_isis_sinai",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "pe_al_manei",
+            "CONSULT",
+            "ag_hamas",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
+t!(
+    affiliate_bracket,
+    "Sinai Province depends on Hamas and Al-Qassam [Hamas' militia] for weapons.",
+    None,
+    [
+        (
+            "ag_qassam",
+            "AFFILIATE",
+            "ag_hamas",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "ag_hamas",
+            "AID",
+            "ag_isis_sinai",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
+t!(
+    affiliate_of,
+    "Kata'ib Hizballah, a branch of Hizballah, attacked U.S. forces.",
+    None,
+    [(
+        "ag_kh",
+        "AFFILIATE",
+        "ag_hizballah",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
+t!(
+    negation,
+    "Hamas did not attack Israel.",
+    None,
+    [("ag_hamas", "ASSAULT", "st_israel", true, "asserted", "", "")]
+);
+t!(
+    modality,
+    "Iran could fund Hamas.",
+    None,
+    [("st_iran", "AID", "ag_hamas", false, "assessed", "", "")]
+);
+t!(
+    said_that,
+    "IDF officials confirmed last July that Hamas was providing ISIS with weapons.",
+    Some("2017-02"),
+    [(
+        "ag_hamas",
+        "AID",
+        "ag_isis",
+        false,
+        "confirmed",
+        "sa_il_idf",
+        "2016-07"
+    )]
+);
 t!(two_dates, "IDF officials confirmed last July, and again last month, that Hamas was providing ISIS with weapons.", Some("2017-02"),
    [("ag_hamas", "AID", "ag_isis", false, "confirmed", "sa_il_idf", "2016-07"),
     ("ag_hamas", "AID", "ag_isis", false, "confirmed", "sa_il_idf", "2017-01")]);
-t!(trailing_speaker, "ISIS officials frequently visit Gaza and meet Hamas leaders, al-Muhajir alleged.", None,
-   [("ag_isis", "CONSULT", "ag_hamas", false, "alleged", "pe_al_muhajir", "")]);
-t!(according_to, "According to the Treasury, Hizballah received funds from Iran.", None,
-   [("st_iran", "AID", "ag_hizballah", false, "reported", "sa_us_treasury", "")]);
-t!(reportedly, "Shadi al-Manei reportedly met with Hamas leaders in Gaza in December.", Some("2017-02"),
-   [("pe_al_manei", "CONSULT", "ag_hamas", false, "reported", "", "2016-12")]);
-t!(denied, "Hizballah denied that it attacked Israel.", None,
-   [("ag_hizballah", "ASSAULT", "st_israel", true, "denied", "ag_hizballah", "")]);
+t!(
+    trailing_speaker,
+    "ISIS officials frequently visit Gaza and meet Hamas leaders, al-Muhajir alleged.",
+    None,
+    [(
+        "ag_isis",
+        "CONSULT",
+        "ag_hamas",
+        false,
+        "alleged",
+        "pe_al_muhajir",
+        ""
+    )]
+);
+t!(
+    according_to,
+    "According to the Treasury, Hizballah received funds from Iran.",
+    None,
+    [(
+        "st_iran",
+        "AID",
+        "ag_hizballah",
+        false,
+        "reported",
+        "sa_us_treasury",
+        ""
+    )]
+);
+t!(
+    reportedly,
+    "Shadi al-Manei reportedly met with Hamas leaders in Gaza in December.",
+    Some("2017-02"),
+    [(
+        "pe_al_manei",
+        "CONSULT",
+        "ag_hamas",
+        false,
+        "reported",
+        "",
+        "2016-12"
+    )]
+);
+t!(
+    denied,
+    "Hizballah denied that it attacked Israel.",
+    None,
+    [(
+        "ag_hizballah",
+        "ASSAULT",
+        "st_israel",
+        true,
+        "denied",
+        "ag_hizballah",
+        ""
+    )]
+);
 t!(designation, "On June 24, 2009 the Deputy Secretary of State designated Kata'ib Hizballah as a Foreign Terrorist Organization.", None,
    [("sa_us_depsecstate", "SANCTION", "ag_kh", false, "asserted", "", "2009-06-24")]);
 t!(list_carries_attribution, "Al-Muhajir listed five areas of cooperation:\n1. Hamas is providing weapons to Sinai Province.\n2. Hamas treats wounded fighters.", None,
    [("ag_hamas", "AID", "ag_isis_sinai", false, "alleged", "pe_al_muhajir", "")]);
-t!(symmetric_between, "The close ties between ISIS and Hamas worried him.", None,
-   [("ag_isis", "COOPERATE", "ag_hamas", false, "asserted", "", "")]);
+t!(
+    symmetric_between,
+    "The close ties between ISIS and Hamas worried him.",
+    None,
+    [(
+        "ag_isis",
+        "COOPERATE",
+        "ag_hamas",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
