@@ -419,9 +419,7 @@ fn shouting(b: &[u8], s: Span) -> bool {
 /// Case rule for names matched case-insensitively: every capital of the alias must be a capital
 /// in the text, except the first letter of a short leading particle ("al-Qassam" / "Al-Qassam").
 fn case_fits(form: &str, got: &str) -> bool {
-    let first_word_len = form
-        .find([' ', '-'])
-        .unwrap_or(form.len());
+    let first_word_len = form.find([' ', '-']).unwrap_or(form.len());
     for (i, (f, g)) in form.bytes().zip(got.bytes()).enumerate() {
         if f.is_ascii_uppercase() && !g.is_ascii_uppercase() {
             if i == 0 && first_word_len <= 3 && form.len() > first_word_len {

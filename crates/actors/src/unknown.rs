@@ -811,7 +811,14 @@ pub(crate) fn descriptions(
     let mut out = Vec::new();
     for sent in sentences {
         let toks = tokens(text, *sent);
-        let covered = |sp: Span| found.iter().any(|f| f.span.overlaps(&sp));
+        // `found` is sorted by start: only mentions starting before the span's end can overlap,
+        // and mentions are short, so a window before that point suffices.
+        let covered = |sp: Span| {
+            let hi = found.partition_point(|f| f.span.start < sp.end);
+            found[hi.saturating_sub(8)..hi]
+                .iter()
+                .any(|f| f.span.overlaps(&sp))
+        };
         let word = |k: usize| toks[k].text(text);
         let mut k = 0;
         while k < toks.len() {
@@ -925,5 +932,8 @@ pub(crate) fn descriptions(
             k += 1;
         }
     }
+    // "Iraqi politicians" inside "Iraqi politicians and civilians": keep the longer.
+    let spans: Vec<Span> = out.iter().map(|d| d.span).collect();
+    out.retain(|d| !spans.iter().any(|s| *s != d.span && s.contains(&d.span)));
     out
 }

@@ -31,8 +31,16 @@ fn lines(out: &[u8]) -> Vec<serde_json::Value> {
 
 #[test]
 fn extract_examples_follows_the_contract() {
-    let out = bin().arg("extract").arg(repo().join("examples")).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("extract")
+        .arg(repo().join("examples"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = lines(&out.stdout);
     assert_eq!(docs.len(), 11);
     for d in &docs {
@@ -44,14 +52,20 @@ fn extract_examples_follows_the_contract() {
         let chars: Vec<char> = text.chars().collect();
         for a in d["actors"].as_array().unwrap() {
             for m in a["mentions"].as_array().unwrap() {
-                let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+                let (s, e) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
                 let got: String = chars[s..e].iter().collect();
                 assert_eq!(got, m["text"].as_str().unwrap());
             }
         }
         for r in d["relations"].as_array().unwrap() {
             let ev = &r["evidence"];
-            let (s, e) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
             let got: String = chars[s..e].iter().collect();
             assert_eq!(got, ev["text"].as_str().unwrap());
             assert!(r["rule"].as_str().unwrap().contains(':'));
@@ -77,16 +91,33 @@ fn text_format_is_readable() {
 fn stdin_html_and_overrides() {
     let html = "<html><head><title>T</title></head><body><article><p>Iran supplied rockets to Hizballah, officials said on Monday in a statement.</p></article></body></html>";
     let out = bin()
-        .args(["extract", "--published", "2021-03-10", "--outlet", "Wire", "-"])
+        .args([
+            "extract",
+            "--published",
+            "2021-03-10",
+            "--outlet",
+            "Wire",
+            "-",
+        ])
         .write_stdin(html)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let d = &lines(&out.stdout)[0];
     assert_eq!(d["document"]["outlet"], "Wire");
     assert_eq!(d["document"]["published"], "2021-03-10");
     let rels = d["relations"].as_array().unwrap();
-    assert!(rels.iter().any(|r| r["subject"] == "st_iran" && r["category"] == "AID" && r["object"] == "ag_hizballah" && r["time"] == "2021-03-08"), "{rels:?}");
+    assert!(
+        rels.iter().any(|r| r["subject"] == "st_iran"
+            && r["category"] == "AID"
+            && r["object"] == "ag_hizballah"
+            && r["time"] == "2021-03-08"),
+        "{rels:?}"
+    );
 }
 
 #[test]
@@ -100,7 +131,11 @@ fn bad_inputs_are_named_and_the_rest_runs() {
     std::fs::write(p.join("side.txt"), "Text.").unwrap();
     std::fs::write(p.join("side.meta.json"), "{not json").unwrap();
     std::fs::write(p.join("big.txt"), "word ".repeat(1000)).unwrap();
-    std::fs::write(p.join("recs.jsonl"), "{\"id\":\"r1\",\"text\":\"Iran funds Hamas.\"}\nnot json\n").unwrap();
+    std::fs::write(
+        p.join("recs.jsonl"),
+        "{\"id\":\"r1\",\"text\":\"Iran funds Hamas.\"}\nnot json\n",
+    )
+    .unwrap();
     let out = bin()
         .args(["extract", "--max-bytes", "2000"])
         .arg(p)
@@ -108,10 +143,21 @@ fn bad_inputs_are_named_and_the_rest_runs() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    for want in ["binary.txt", "latin1.txt: not valid UTF-8", "empty.txt: empty", "side.meta.json: bad sidecar", "big.txt", "limit", "recs.jsonl:2:"] {
+    for want in [
+        "binary.txt",
+        "latin1.txt: not valid UTF-8",
+        "empty.txt: empty",
+        "side.meta.json: bad sidecar",
+        "big.txt",
+        "limit",
+        "recs.jsonl:2:",
+    ] {
         assert!(err.contains(want), "{want} not in {err}");
     }
-    let ids: Vec<String> = lines(&out.stdout).iter().map(|d| d["document"]["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = lines(&out.stdout)
+        .iter()
+        .map(|d| d["document"]["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["good", "r1"]);
 }
 
@@ -119,11 +165,23 @@ fn bad_inputs_are_named_and_the_rest_runs() {
 fn a_bad_dictionary_row_says_where() {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("mine.csv");
-    std::fs::write(&f, "id,name,type,aliases,part_of,country\nx_1,X,planet,,,\n").unwrap();
-    let out = bin().args(["extract", "--actors"]).arg(&f).arg(repo().join("examples/d05.txt")).output().unwrap();
+    std::fs::write(
+        &f,
+        "id,name,type,aliases,part_of,country\nx_1,X,planet,,,\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["extract", "--actors"])
+        .arg(&f)
+        .arg(repo().join("examples/d05.txt"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("mine.csv:2:") && err.contains("planet"), "{err}");
+    assert!(
+        err.contains("mine.csv:2:") && err.contains("planet"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -139,7 +197,12 @@ fn user_dictionary_adds_actors() {
         .output()
         .unwrap();
     let d = &lines(&out.stdout)[0];
-    let a = d["actors"].as_array().unwrap().iter().find(|a| a["id"] == "ag_mmy").expect("user actor found");
+    let a = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "ag_mmy")
+        .expect("user actor found");
     assert_eq!(a["mentions"].as_array().unwrap().len(), 2);
 }
 

@@ -398,7 +398,12 @@ fn main_text(doc: &Html) -> String {
             continue;
         }
         let score = 1.0 + t.matches(',').count() as f64 + (t.len() as f64 / 100.0).min(3.0);
-        for (level, anc) in p.ancestors().filter_map(ElementRef::wrap).take(3).enumerate() {
+        for (level, anc) in p
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(3)
+            .enumerate()
+        {
             let share = match level {
                 0 => 1.0,
                 1 => 0.5,
