@@ -295,7 +295,10 @@ impl Recognizer {
             let prev = prev_word(text, span.start).to_ascii_lowercase();
             let (keep, locative) = match pat.kind {
                 MentionKind::Demonym => (demonym_names_state(text, span.end, &self.lists), false),
-                MentionKind::Capital => (!self.lists.locative.contains(prev.as_str()), false),
+                MentionKind::Capital => (
+                    !self.lists.locative.contains(prev.as_str()) && metonym_acts(text, span.end),
+                    false,
+                ),
                 _ => (
                     true,
                     entry.kind == ActorType::State
@@ -457,6 +460,45 @@ pub fn next_word(text: &str, at: usize) -> &str {
         e += 1;
     }
     &text[s..e]
+}
+
+/// A capital stands for its government when it acts: "Tehran said", "Tehran's support",
+/// "Moscow has", not "visit Gaza and".
+fn metonym_acts(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(end) == Some(&b'\'') {
+        return true;
+    }
+    if b.get(end) != Some(&b' ') {
+        return false;
+    }
+    let next = next_word(text, end);
+    if next.is_empty() || next.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    let l = next.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "has"
+            | "had"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "also"
+            | "then"
+            | "now"
+            | "still"
+            | "never"
+    ) || words::SPEECH_VERBS.contains(&l.as_str())
+        || (l.ends_with("ed") || l.ends_with('s')) && l.len() > 3 && !l.ends_with("ss")
 }
 
 fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {

@@ -172,7 +172,29 @@ pub(crate) fn find(
         let mut speaker = None;
         let lo = r.saturating_sub(10);
         for j in (lo..r).rev() {
-            if men[j].is_some() {
+            if let Some(m) = men[j] {
+                // Not a place ("in Syria") and not the object of a preposition.
+                let mut st = j;
+                while st > 0 && men[st - 1] == men[j] {
+                    st -= 1;
+                }
+                let prep = st > 0
+                    && matches!(
+                        w(st - 1),
+                        "in" | "of"
+                            | "for"
+                            | "to"
+                            | "from"
+                            | "with"
+                            | "at"
+                            | "on"
+                            | "against"
+                            | "into"
+                            | "near"
+                    );
+                if rec.mentions[m].locative || prep {
+                    continue;
+                }
                 speaker = Some(j);
                 break;
             }
@@ -205,10 +227,19 @@ pub(crate) fn find(
                 }
                 s0
             };
-            let content = if verb_at_end || (sp_start > 0 && w(sp_start - 1) == ",") && r + 3 >= n {
+            let trailing =
+                verb_at_end && sp_start > 0 && matches!(w(sp_start - 1), "," | "\"" | "'");
+            // "confirmed last July, and again last month, that ...": the reported clause starts
+            // after "that"; what stands between belongs to the report.
+            let that = (r + 1..(r + 16).min(n))
+                .take_while(|&k| !matches!(w(k), ";" | "."))
+                .find(|&k| w(k) == "that");
+            let content = if trailing {
                 // "..., al-Muhajir alleged."
                 Span::new(sent.start, toks[sp_start].span.start)
-            } else if r + 1 < n {
+            } else if let Some(k) = that.filter(|&k| k + 1 < n) {
+                Span::new(toks[k + 1].span.start, sent.end)
+            } else if r + 1 < n && !verb_at_end {
                 Span::new(toks[r + 1].span.start, sent.end)
             } else {
                 continue;

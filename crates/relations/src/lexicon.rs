@@ -362,8 +362,22 @@ impl Lexicon {
                 if i + 1 + n > words.len() {
                     continue;
                 }
-                if (0..n).all(|k| words[i + 1 + k] == t.rest[k]) {
-                    let len = n + 1;
+                // Reversed verbs may hold their object before the particle: "received funds
+                // from"; other phrases are contiguous.
+                let gap = if t.frame == Frame::Rev { 3 } else { 0 };
+                let mut pos = i + 1;
+                let mut ok = true;
+                for r in &t.rest {
+                    match (pos..(pos + 1 + gap).min(words.len())).find(|&p| words[p] == *r) {
+                        Some(p) => pos = p + 1,
+                        None => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if n > 0 && ok {
+                    let len = pos - i;
                     if len > best_len {
                         best.clear();
                         best_len = len;
@@ -371,7 +385,23 @@ impl Lexicon {
                     if len == best_len {
                         best.push(Hit {
                             start: i,
-                            end: i + len,
+                            end: pos,
+                            entry: e,
+                            participle: past,
+                        });
+                    }
+                    continue;
+                }
+                if n == 0 {
+                    let len = 1;
+                    if len > best_len {
+                        best.clear();
+                        best_len = len;
+                    }
+                    if len == best_len {
+                        best.push(Hit {
+                            start: i,
+                            end: i + 1,
                             entry: e,
                             participle: past,
                         });
