@@ -419,13 +419,18 @@ fn shouting(b: &[u8], s: Span) -> bool {
     letters > s.len() + 6 && !window.iter().any(|c| c.is_ascii_lowercase())
 }
 
-/// Case rule for names matched case-insensitively: every capital of the alias must be a capital
-/// in the text, except the first letter of a short leading particle ("al-Qassam" / "Al-Qassam").
+/// Case rule for names matched case-insensitively: the capitals of the alias must be capitals in
+/// the text, except the first letter of a short leading particle ("al-Qassam" / "Al-Qassam") and
+/// those of the last word of a longer name ("Sinai province" for "Sinai Province").
 fn case_fits(form: &str, got: &str) -> bool {
     let first_word_len = form.find([' ', '-']).unwrap_or(form.len());
+    let last_word_start = form.rfind([' ', '-']).map_or(0, |p| p + 1);
     for (i, (f, g)) in form.bytes().zip(got.bytes()).enumerate() {
         if f.is_ascii_uppercase() && !g.is_ascii_uppercase() {
             if i == 0 && first_word_len <= 3 && form.len() > first_word_len {
+                continue;
+            }
+            if i >= last_word_start && last_word_start > 0 && form.as_bytes()[last_word_start - 1] == b' ' {
                 continue;
             }
             return false;

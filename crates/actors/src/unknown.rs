@@ -534,6 +534,7 @@ pub(crate) fn resolve(
         });
     }
     found.sort_by_key(|f| f.span);
+    anaphors(text, entries, &names, &mut found);
     let parents = appositions(text, &found, lists);
     Resolved {
         found,
@@ -936,4 +937,66 @@ pub(crate) fn descriptions(
     let spans: Vec<Span> = out.iter().map(|d| d.span).collect();
     out.retain(|d| !spans.iter().any(|s| *s != d.span && s.contains(&d.span)));
     out
+}
+
+/// "the group", "the organization": the most recent group named before, unless the phrase is
+/// in apposition to it ("ISIS-Sinai Province, the group's Egyptian affiliate" refers further back).
+fn anaphors(
+    text: &str,
+    entries: &[ActorEntry],
+    names: &HashMap<UnknownKey, UnknownInfo>,
+    found: &mut Vec<Found>,
+) {
+    let b = text.as_bytes();
+    let kind_of = |w: &Who| match w {
+        Who::Entry(e) => entries[*e].kind,
+        Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
+    };
+    let mut added = Vec::new();
+    for phrase in [
+        "the group", "the organization", "the organisation", "the movement", "The group",
+        "The organization", "The organisation", "The movement",
+    ] {
+        let wants: &[ActorType] = if phrase.ends_with("group") {
+            &[ActorType::ArmedGroup, ActorType::PoliticalOrg]
+        } else {
+            &[ActorType::ArmedGroup, ActorType::PoliticalOrg, ActorType::Organization]
+        };
+        let mut from = 0;
+        while let Some(i) = text[from..].find(phrase).map(|i| i + from) {
+            from = i + phrase.len();
+            let sp = Span::new(i, i + phrase.len());
+            if (sp.start > 0 && is_word_byte(b[sp.start - 1])) || (sp.end < b.len() && is_word_byte(b[sp.end])) {
+                continue;
+            }
+            if found.iter().any(|f| f.span.overlaps(&sp)) {
+                continue;
+            }
+            // The antecedent: the last group before, skipping one that this phrase follows as
+            // an apposition (", the group's").
+            let before: Vec<&Found> = found.iter().filter(|f| f.span.end <= sp.start).collect();
+            let mut skip = None;
+            if let Some(last) = before.last() {
+                let gap = &text[last.span.end..sp.start];
+                if gap.trim() == "," || gap.trim().is_empty() {
+                    skip = Some(last.who.clone());
+                }
+            }
+            let ante = before
+                .iter()
+                .rev()
+                .take(40)
+                .find(|f| wants.contains(&kind_of(&f.who)) && Some(&f.who) != skip.as_ref());
+            if let Some(a) = ante {
+                added.push(Found {
+                    span: sp,
+                    who: a.who.clone(),
+                    kind: MentionKind::Anaphor,
+                    locative: false,
+                });
+            }
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| f.span);
 }

@@ -447,6 +447,8 @@ pub enum MentionKind {
     Unknown,
     /// A short form resolved within the document ("al-Muhajir" after the full name).
     ShortForm,
+    /// A definite description that refers back to an actor ("the group").
+    Anaphor,
 }
 
 /// An actor as it appears in one extraction.

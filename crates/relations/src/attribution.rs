@@ -167,6 +167,22 @@ pub(crate) fn find(
             a.verb_token = Some(r);
             continue;
         }
+        // Inverted: "..., said Major Dan Feferman, a former officer."
+        if r > 0 && matches!(w(r - 1), "," | "\"" | "'") {
+            if let Some(j) = (r + 1..(r + 5).min(n)).find(|&j| men[j].is_some()) {
+                let mut sp_end = j;
+                while sp_end + 1 < n && men[sp_end + 1] == men[j] {
+                    sp_end += 1;
+                }
+                a.source = actor_at(j).map(Source::Actor);
+                a.source_mention = Some(j);
+                a.stance = stance;
+                a.content = Some(Span::new(sent.start, toks[r - 1].span.start));
+                a.verb_token = Some(r);
+                a.dates_span = Some(Span::new(toks[r].span.start, sent.end));
+                break;
+            }
+        }
         // Speaker before the verb: the nearest mention within 8 tokens; or "by X" inside the
         // subject ("The letter, written by X, complained").
         let mut speaker = None;

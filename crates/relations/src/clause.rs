@@ -48,6 +48,18 @@ const PREPOSITIONS: &[&str] = &[
     "throughout",
 ];
 
+/// Verbs that carry a relation noun: "hold meetings", "maintain relations", "launch attacks".
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "holds", "held", "holding", "have", "has", "had", "having", "maintain", "maintains",
+    "maintained", "maintaining", "conduct", "conducts", "conducted", "conducting", "establish",
+    "established", "establishing", "attend", "attended", "attending", "launch", "launched",
+    "launching", "carry", "carried", "carrying", "stage", "staged", "staging", "pursue",
+    "pursued", "strengthen", "strengthened", "deepen", "deepened", "expand", "expanded",
+    "enjoy", "enjoys", "enjoyed", "develop", "developed", "provide", "provided", "provides",
+    "providing", "offer", "offered", "offers", "extend", "extended", "continue", "continued",
+    "intensify", "intensified", "claimed", "increased", "increase",
+];
+
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "am",
 ];
@@ -164,6 +176,9 @@ pub(crate) fn relations(
             continue;
         }
         let mut found = sentence_relations(&s, lex, &attr);
+        if let Some(r) = accusation(&s, &attr) {
+            found.push(r);
+        }
         // Dates: the clause's own, else the attribution's (one claim per date).
         let dates = find_dates(text, sent.start, sent.end, published);
         let mut dated = Vec::new();
@@ -211,8 +226,53 @@ pub(crate) fn relations(
     out
 }
 
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "any",
+    "some", "no", "whose", "my", "your", "close", "direct", "regional", "new", "key", "main",
+];
+
+/// For a word that is both a verb and a noun ("supplies", "allies", "support"), true when the
+/// noun reading fits: after a determiner or possessive, or after a name that is not followed
+/// by its object ("U.S. allies like Egypt").
+fn noun_reading(s: &Sent, i: usize) -> bool {
+    let prev = if i > 0 { s.w(i - 1) } else { "" };
+    let next = s.w(i + 1);
+    if DETERMINERS.contains(&prev) || matches!(prev, "'s" | "'" | "-") {
+        return true;
+    }
+    if matches!(
+        prev,
+        "to" | "will" | "would" | "could" | "can" | "may" | "might" | "not" | "n't" | "did" | "does"
+            | "do" | "it" | "they" | "he" | "she" | "who" | "which" | "that" | "also" | "must"
+            | "should" | "and" | "continue" | "continues" | "continued"
+    ) {
+        return false;
+    }
+    if i > 0 && s.men[i - 1].is_some() {
+        return matches!(next, "like" | "such" | "including" | "," | "." | "and" | "of" | "in" | "from" | ";" | "against");
+    }
+    matches!(next, "for" | "of" | "from" | "between" | "with" | "to")
+}
+
 fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relation> {
-    let hits = lex.find(&s.lower);
+    let mut hits = lex.find(&s.lower);
+    // A word read both as verb and as noun keeps one reading.
+    let both: Vec<usize> = hits
+        .iter()
+        .filter(|h| lex.entry(h.entry).frame == Frame::Noun)
+        .map(|h| h.start)
+        .filter(|&st| {
+            hits.iter()
+                .any(|o| o.start == st && matches!(lex.entry(o.entry).frame, Frame::Verb | Frame::Rev))
+        })
+        .collect();
+    hits.retain(|h| {
+        if !both.contains(&h.start) {
+            return true;
+        }
+        let noun = noun_reading(s, h.start);
+        (lex.entry(h.entry).frame == Frame::Noun) == noun
+    });
     let mut out = Vec::new();
     let n = s.toks.len();
     for h in &hits {
@@ -292,6 +352,40 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         }
     }
     out
+}
+
+/// "X complained that Y ...": the complaint is itself an accusation of Y by X.
+fn accusation(s: &Sent, attr: &Attribution) -> Option<Relation> {
+    let v = attr.verb_token?;
+    if !matches!(s.w(v), "complained" | "complains" | "criticized" | "criticised" | "condemned" | "blamed") {
+        return None;
+    }
+    let Some(claimgraph_model::Source::Actor(speaker)) = attr.source else {
+        return None;
+    };
+    let content = attr.content?;
+    let first = (0..s.toks.len()).find(|&i| {
+        s.toks[i].span.start >= content.start
+            && s.toks[i].span.end <= content.end
+            && s.men[i].is_some()
+            && !s.locative(i)
+            && s.actor(i) != Some(speaker)
+    })?;
+    let clause = clause_span(s, v, first);
+    Some(Relation {
+        subject: speaker,
+        category: Category::Accuse,
+        mode: Some("complaint".into()),
+        object: s.actor(first)?,
+        negated: false,
+        stance: Stance::Asserted,
+        source: None,
+        time: None,
+        evidence: Span::new(s.toks[clause.0].span.start, s.toks[clause.1].span.end),
+        rule: format!("attribution:{}", s.w(v)),
+        trigger: s.toks[v].span,
+        modality: None,
+    })
 }
 
 /// Type constraints: LEADS and MEMBER need a person or population subject; structure needs
@@ -653,6 +747,22 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             break;
         }
     }
+    // "holding cordial meetings with X", "maintaining warm relations": the light verb's subject.
+    if sub.is_none() {
+        let mut j = h.start;
+        let mut steps = 0;
+        while j > 0 && steps < 4 {
+            j -= 1;
+            steps += 1;
+            if LIGHT_VERBS.contains(&s.w(j)) {
+                sub = subject_left(s, j);
+                break;
+            }
+            if s.men[j].is_some() || PREPOSITIONS.contains(&s.w(j)) {
+                break;
+            }
+        }
+    }
     // Object: after for/to/on/against/of/with/toward within a few tokens.
     let mut obj = None;
     let mut from_agent = None;
@@ -717,6 +827,10 @@ fn hyphen_args(s: &Sent, h: &Hit) -> Pairs {
 fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
     let n = s.toks.len();
     let t = h.start;
+    // A plural ("Hamas leaders") names no one person.
+    if matches!(frame, Frame::Lead | Frame::Member) && s.w(t).ends_with('s') && h.end == t + 1 {
+        return vec![];
+    }
     // The part word's owner: "of Y" after, or "Y's" / "Y" right before.
     let mut owner = None;
     if h.end + 1 < n && matches!(s.w(h.end), "of" | "for" | "in") {
@@ -748,7 +862,15 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
         k = p;
         steps += 1;
     }
-    if k >= 1 && s.men[k - 1].is_some() {
+    if k >= 1 && matches!(s.w(k - 1), "its" | "their") && owner.is_none() {
+        // "Iranian support via its proxy, Hamas": the nearest organisation or state before.
+        before = k - 1;
+        owner = (0..k - 1).rev().find(|&j| {
+            s.men[j].is_some()
+                && !s.locative(j)
+                && !matches!(s.kind(j), Some(ActorType::Person | ActorType::Population))
+        });
+    } else if k >= 1 && s.men[k - 1].is_some() {
         owner = owner.or(Some(k - 1));
         before = s.mention_start(k - 1);
     } else if k >= 2 && matches!(s.w(k - 1), "'s" | "'") && s.men[k - 2].is_some() {
@@ -778,7 +900,7 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
     // Apposition before: "X, a T of Y" / "X [Y's T]" / "X, who is a T of Y" / "X is a T of Y".
     let mut p = before;
     let mut steps = 0;
-    while p > 0 && steps < 4 {
+    while p > 0 && steps < 6 {
         p -= 1;
         steps += 1;
         let w = s.w(p);
