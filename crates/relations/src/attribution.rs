@@ -16,7 +16,7 @@ const REPORTING: &[(&str, Stance)] = &[
     ("wrote", Stance::Reported),
     ("writes", Stance::Reported),
     ("noted", Stance::Reported),
-    ("explained", Stance::Reported),
+    ("explained", Stance::Assessed),
     ("announced", Stance::Reported),
     ("declared", Stance::Reported),
     ("reported", Stance::Reported),
@@ -123,8 +123,10 @@ pub(crate) fn find(
     let is_item = n > 1
         && (lower[0].bytes().all(|c| c.is_ascii_digit()) && matches!(w(1), "." | ")")
             || matches!(w(0), "-" | "*" | "\u{2022}"));
+    // A sentence that continues an item's line belongs to the item.
+    let line_start = text[..sent.start].trim_end_matches([' ', '\t']).ends_with('\n') || sent.start == 0;
     if let Some((src, stance)) = &list.pending {
-        if is_item {
+        if is_item || !line_start {
             a.source = src.clone();
             a.stance = *stance;
             a.content = Some(sent);
@@ -168,12 +170,16 @@ pub(crate) fn find(
             continue;
         }
         // Inverted: "..., said Major Dan Feferman, a former officer."
-        if r > 0 && matches!(w(r - 1), "," | "\"" | "'") {
-            if let Some(j) = (r + 1..(r + 5).min(n)).find(|&j| men[j].is_some()) {
-                let mut sp_end = j;
-                while sp_end + 1 < n && men[sp_end + 1] == men[j] {
-                    sp_end += 1;
+        if r > 0 && matches!(w(r - 1), "," | "\"" | "'") && w(r + 1) != "that" {
+            let cand = (r + 1..(r + 5).min(n)).find(|&j| men[j].is_some());
+            let ends = |j: usize| {
+                let mut e = j;
+                while e + 1 < n && men[e + 1] == men[j] {
+                    e += 1;
                 }
+                matches!(w(e + 1), "," | "." | "" | ";")
+            };
+            if let Some(j) = cand.filter(|&j| ends(j)) {
                 a.source = actor_at(j).map(Source::Actor);
                 a.source_mention = Some(j);
                 a.stance = stance;
@@ -186,6 +192,10 @@ pub(crate) fn find(
         // Speaker before the verb: the nearest mention within 8 tokens; or "by X" inside the
         // subject ("The letter, written by X, complained").
         let mut speaker = None;
+        // "The letter, written by X, ... complained": the writer speaks.
+        let writer = (1..r)
+            .find(|&k| w(k) == "by" && matches!(w(k - 1), "written" | "signed" | "authored" | "sent" | "penned"))
+            .and_then(|b| (b + 1..(b + 4).min(r)).find(|&k| men[k].is_some()));
         let lo = r.saturating_sub(10);
         for j in (lo..r).rev() {
             if let Some(m) = men[j] {
@@ -218,18 +228,8 @@ pub(crate) fn find(
                 break;
             }
         }
-        if let Some(j) = speaker {
-            // Prefer the writer: "... written by X ..." before the verb.
-            if let Some(b) = (0..r).find(|&k| {
-                w(k) == "by"
-                    && k > 0
-                    && matches!(w(k - 1), "written" | "signed" | "authored" | "sent")
-            }) {
-                if let Some(x) = (b + 1..(b + 4).min(r)).find(|&k| men[k].is_some()) {
-                    speaker = Some(x);
-                }
-            }
-            let _ = j;
+        if writer.is_some() {
+            speaker = writer;
         }
         let verb_at_end = (r + 1..n).all(|k| {
             matches!(w(k), "." | "\"" | "'" | "," | ")")

@@ -315,7 +315,10 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         .then(|| lex.mode_of(words).map(str::to_string))
                         .flatten()
                     });
-                    let inside = attr.covers(s.toks[h.start].span.start);
+                    // Appositions and titles ("X, Hamas' militia", "leader Y") are the
+                    // writer's own description, not part of what a source reports.
+                    let structural = matches!(t.frame, Frame::Part | Frame::Lead | Frame::Member);
+                    let inside = !structural && attr.covers(s.toks[h.start].span.start);
                     let (mut stance, source) = if inside {
                         (attr.stance, attr.source.clone())
                     } else {
@@ -325,6 +328,12 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     if inside && attr.stance == Stance::Denied {
                         negated = true;
                     }
+                    // A hedge right before the trigger speaks for itself: "it has reportedly
+                    // been receiving".
+                    let (mut stance, source) = match hedge_before(s, h.start) {
+                        Some(hs) => (hs, None),
+                        None => (stance, source),
+                    };
                     if modality.is_some() && matches!(stance, Stance::Asserted | Stance::Reported) {
                         stance = Stance::Assessed;
                     }
@@ -352,6 +361,14 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         }
     }
     out
+}
+
+fn hedge_before(s: &Sent, t: usize) -> Option<Stance> {
+    (t.saturating_sub(4)..t).find_map(|i| match s.w(i) {
+        "reportedly" => Some(Stance::Reported),
+        "allegedly" | "purportedly" => Some(Stance::Alleged),
+        _ => None,
+    })
 }
 
 /// "X complained that Y ...": the complaint is itself an accusation of Y by X.
@@ -510,7 +527,8 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 k -= 1;
                 if s.men[k].is_some() && !s.locative(k) {
                     let st = s.mention_start(k);
-                    if st == 0 || !PREPOSITIONS.contains(&s.w(st - 1)) {
+                    // "written by X, who ...": an agent may be the antecedent.
+                    if st == 0 || s.w(st - 1) == "by" || !PREPOSITIONS.contains(&s.w(st - 1)) {
                         return Some(coordinated_left(s, k));
                     }
                 }
@@ -533,7 +551,13 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 i = st;
                 continue;
             }
-            // "X, Y's militia," apposition: prefer X.
+            // "X, the group's Egyptian affiliate, was ...": the apposition's head X.
+            if st >= 2 && s.w(st - 1) == "," && s.men[st - 2].is_some() && !s.locative(st - 2) {
+                let after = s.mention_end(i) + 1;
+                if matches!(s.w(after), "'s" | "'") {
+                    return Some(coordinated_left(s, st - 2));
+                }
+            }
             return Some(coordinated_left(s, i));
         }
     }
