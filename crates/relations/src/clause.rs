@@ -545,6 +545,25 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         {
             return None;
         }
+        // ", which includes X and Y," is a relative clause: skip it.
+        if w == "," && i > 0 {
+            let mut q = i;
+            let mut skipped = None;
+            while q > 0 && i - q < 15 {
+                q -= 1;
+                if matches!(s.w(q), "which" | "who") && q > 0 && s.w(q - 1) == "," {
+                    skipped = Some(q - 1);
+                    break;
+                }
+                if matches!(s.w(q), ";" | ":" | ",") {
+                    break;
+                }
+            }
+            if let Some(q) = skipped {
+                i = q;
+                continue;
+            }
+        }
         if s.men[i].is_some() && !s.locative(i) {
             let st = s.mention_start(i);
             if st > 0 && PREPOSITIONS.contains(&s.w(st - 1)) {
@@ -645,7 +664,11 @@ fn agent_after_by(s: &Sent, from: usize) -> Option<Vec<usize>> {
 type Pairs = Vec<(Vec<usize>, Vec<usize>)>;
 
 fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
-    if is_passive(s, h) {
+    // "X is affiliated with Y", "X is closely allied with Y": a state, not a passive.
+    let stative = h.end > h.start + 1
+        && matches!(s.w(h.end - 1), "with" | "to")
+        && h.participle;
+    if !stative && is_passive(s, h) {
         let Some(agent) = agent_after_by(s, h.end) else {
             return vec![];
         };
@@ -771,6 +794,21 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             break;
         }
     }
+    // "anti-Israeli attacks": the modifier is the target, not the actor.
+    let mut anti_obj = None;
+    if let Some(v) = &sub {
+        let st = s.mention_start(v[0]);
+        if st >= 2 && s.w(st - 1) == "-" && s.w(st - 2) == "anti" {
+            anti_obj = Some(vec![v[0]]);
+            sub = None;
+        } else {
+            sub = Some(coordinated_left(s, v[0]));
+        }
+    }
+    // "in consultation with X": the clause's subject.
+    if sub.is_none() && h.start > 0 && s.w(h.start - 1) == "in" {
+        sub = subject_left(s, h.start - 1);
+    }
     // "holding cordial meetings with X", "maintaining warm relations": the light verb's subject.
     if sub.is_none() {
         let mut j = h.start;
@@ -823,6 +861,19 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         i += 1;
     }
     let sub = sub.or(from_agent);
+    let mut obj = obj.or(anti_obj);
+    // "The ROYG, with Saudi and Emirati support, continued ...": the clause's subject benefits.
+    if obj.is_none() && (h.start.saturating_sub(5)..h.start).any(|i| s.w(i) == "with") {
+        let mut j = h.end;
+        while j < n && !matches!(s.w(j), "," | ";" | ".") {
+            j += 1;
+        }
+        if let Some(wi) = (h.start.saturating_sub(5)..h.start).rev().find(|&i| s.w(i) == "with") {
+            if wi > 0 && s.w(wi - 1) == "," {
+                obj = subject_left(s, wi - 1);
+            }
+        }
+    }
     match (sub, obj) {
         (Some(a), Some(b)) => vec![(a, b)],
         _ => vec![],
@@ -920,6 +971,15 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
         if frame != Frame::Part || after == h.end || s.w(h.end) == "," {
             return vec![(vec![member], vec![owner])];
         }
+    }
+    // "the Syrian regime of Bashar Assad": the person after "of" leads what stands before.
+    if frame == Frame::Lead
+        && s.kind(owner) == Some(ActorType::Person)
+        && h.start > 0
+        && s.men[h.start - 1].is_some()
+        && s.kind(h.start - 1) != Some(ActorType::Person)
+    {
+        return vec![(vec![owner], vec![h.start - 1])];
     }
     // Apposition before: "X, a T of Y" / "X [Y's T]" / "X, who is a T of Y" / "X is a T of Y".
     let mut p = before;
