@@ -44,7 +44,19 @@ pub struct Recognizer {
     ci_pats: Vec<Vec<Pat>>,
     cs: AhoCorasick,
     cs_pats: Vec<Vec<Pat>>,
+    /// First words (lower case) of forms that may start in lower case ("al", "the",
+    /// "civilians"); other lower-case words cannot start a match.
+    lower_starts: rustc_hash::FxHashSet<String>,
+    /// The first two bytes of every entry of `lower_starts`, as a bit set: most words fail
+    /// here without hashing.
+    lower_prefix: Vec<u64>,
     lists: unknown::Lists,
+}
+
+fn prefix_bit(w: &[u8]) -> usize {
+    let a = w[0].to_ascii_lowercase() as usize;
+    let b = w.get(1).map_or(0, |c| c.to_ascii_lowercase() as usize);
+    (a << 8) | b
 }
 
 /// The actors of one text and where they are named.
@@ -212,8 +224,27 @@ impl Recognizer {
                 (!fold(&e.name).eq_ignore_ascii_case(&p.form)) as u8
             });
         }
+        let mut lower_starts = rustc_hash::FxHashSet::default();
+        for pats in &ci_pats {
+            for p in pats {
+                let first = p.form.split([' ', '-']).next().unwrap_or("");
+                let starts_lower = !p.form.as_bytes()[0].is_ascii_uppercase();
+                if starts_lower || (first.len() <= 3 && p.form.len() > first.len()) {
+                    lower_starts.insert(first.to_ascii_lowercase());
+                }
+            }
+        }
+        let mut lower_prefix = vec![0u64; 1024];
+        for w in &lower_starts {
+            if !w.is_empty() {
+                let bit = prefix_bit(w.as_bytes());
+                lower_prefix[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         let build = |pats: &[String], ci: bool| {
             AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .start_kind(aho_corasick::StartKind::Anchored)
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(ci)
                 .build(pats)
@@ -224,6 +255,8 @@ impl Recognizer {
             cs: build(&cs_list, false)?,
             ci_pats,
             cs_pats,
+            lower_starts,
+            lower_prefix,
             entries,
             by_id,
             lists: unknown::Lists::new(),
@@ -249,10 +282,11 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, sentences: &[Span]) -> Recognition {
         let mut found = self.dictionary_matches(text);
         let sets = &self.lists;
-        let unknowns = unknown::candidates(text, sentences, &found, sets);
+        let st = unknown::SentenceTokens::new(text, sentences);
+        let unknowns = unknown::candidates(text, &st, &found, sets);
         let resolved = unknown::resolve(
             text,
-            sentences,
+            &st,
             &self.entries,
             std::mem::take(&mut found),
             unknowns,
@@ -264,25 +298,59 @@ impl Recognizer {
     fn dictionary_matches(&self, text: &str) -> Vec<Found> {
         let bytes = text.as_bytes();
         let mut cands: Vec<(Span, &Pat)> = Vec::new();
-        for m in self.ci.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !bounded(bytes, span) {
+        // Anchored searches at word starts only: a capitalised word, a non-ASCII letter, or a
+        // lower-case word that some form may start with. Most words start no match, and an
+        // anchored search leaves them after a byte or two.
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            let c = bytes[i];
+            if !is_word_byte(c) || (i > 0 && is_word_byte(bytes[i - 1])) {
+                i += 1;
                 continue;
             }
-            let got = &text[span.start..span.end];
-            if let Some(p) = self.ci_pats[m.pattern().as_usize()]
-                .iter()
-                .find(|p| case_fits(&p.form, got))
-            {
-                cands.push((span, p));
+            if !c.is_ascii_uppercase() && c.is_ascii() {
+                let mut e = i;
+                while e < n && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                let w = &text[i..e];
+                let bit = prefix_bit(w.as_bytes());
+                let known = self.lower_prefix[bit / 64] & (1 << (bit % 64)) != 0
+                    && if w.bytes().all(|b| !b.is_ascii_uppercase()) {
+                        self.lower_starts.contains(w)
+                    } else {
+                        self.lower_starts.contains(&w.to_ascii_lowercase())
+                    };
+                if !known {
+                    i = e.max(i + 1);
+                    continue;
+                }
             }
-        }
-        for m in self.cs.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !bounded(bytes, span) || shouting(bytes, span) {
-                continue;
+            let input = aho_corasick::Input::new(text)
+                .range(i..)
+                .anchored(aho_corasick::Anchored::Yes);
+            if let Some(m) = self.ci.find(input.clone()) {
+                let span = Span::new(m.start(), m.end());
+                if bounded(bytes, span) {
+                    let got = &text[span.start..span.end];
+                    if let Some(p) = self.ci_pats[m.pattern().as_usize()]
+                        .iter()
+                        .find(|p| case_fits(&p.form, got))
+                    {
+                        cands.push((span, p));
+                    }
+                }
             }
-            cands.push((span, &self.cs_pats[m.pattern().as_usize()][0]));
+            if c.is_ascii_uppercase() {
+                if let Some(m) = self.cs.find(input) {
+                    let span = Span::new(m.start(), m.end());
+                    if bounded(bytes, span) && !shouting(bytes, span) {
+                        cands.push((span, &self.cs_pats[m.pattern().as_usize()][0]));
+                    }
+                }
+            }
+            i += 1;
         }
         cands.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut out: Vec<Found> = Vec::with_capacity(cands.len());
@@ -430,7 +498,10 @@ fn case_fits(form: &str, got: &str) -> bool {
             if i == 0 && first_word_len <= 3 && form.len() > first_word_len {
                 continue;
             }
-            if i >= last_word_start && last_word_start > 0 && form.as_bytes()[last_word_start - 1] == b' ' {
+            if i >= last_word_start
+                && last_word_start > 0
+                && form.as_bytes()[last_word_start - 1] == b' '
+            {
                 continue;
             }
             return false;

@@ -10,10 +10,10 @@
 use crate::words::*;
 use crate::{next_word, prev_word, ActorEntry, Found, Who};
 use claimgraph_model::{ActorType, MentionKind, Span};
-use claimgraph_text::{is_word_byte, tokens, TokenKind};
-use std::collections::{HashMap, HashSet};
+use claimgraph_text::{is_word_byte, tokens, Token, TokenKind};
+use std::collections::HashMap;
 
-type Set = HashSet<&'static str>;
+type Set = rustc_hash::FxHashSet<&'static str>;
 
 /// The word lists as sets, built once per recognizer.
 pub(crate) struct Lists {
@@ -34,6 +34,11 @@ pub(crate) struct Lists {
     pub speech: Set,
     pub particles: Set,
     pub law: Set,
+    pub heads: Set,
+    pub armed_heads: Set,
+    pub desc_stops: Set,
+    pub specific: Set,
+    pub anaphor: aho_corasick::AhoCorasick,
 }
 
 const LAW_HEADS: &[&str] = &[
@@ -86,6 +91,32 @@ fn set(words: &[&'static str]) -> Set {
     words.iter().copied().collect()
 }
 
+/// The tokens of every sentence, tokenized once per document.
+pub(crate) struct SentenceTokens {
+    pub tokens: Vec<Token>,
+    /// For each sentence, its range in `tokens`.
+    pub ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl SentenceTokens {
+    pub fn new(text: &str, sentences: &[Span]) -> SentenceTokens {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut ranges = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let a = toks.len();
+            toks.extend(tokens(text, *s));
+            ranges.push(a..toks.len());
+        }
+        SentenceTokens {
+            tokens: toks,
+            ranges,
+        }
+    }
+    pub fn sentence(&self, i: usize) -> &[Token] {
+        &self.tokens[self.ranges[i].clone()]
+    }
+}
+
 impl Lists {
     pub fn new() -> Lists {
         Lists {
@@ -106,6 +137,12 @@ impl Lists {
             speech: set(SPEECH_VERBS),
             particles: set(NAME_PARTICLES),
             law: set(LAW_HEADS),
+            heads: set(POPULATION_HEADS),
+            armed_heads: set(ARMED_DESCRIPTION_HEADS),
+            desc_stops: set(DESCRIPTION_STOPS),
+            specific: set(SPECIFIC_HEADS),
+            // A constant pattern list; building it cannot fail.
+            anaphor: aho_corasick::AhoCorasick::new(ANAPHORS).expect("valid patterns"),
         }
     }
 }
@@ -174,17 +211,14 @@ fn norm_key(name: &str) -> String {
 /// Find capitalised runs not covered by dictionary matches.
 pub(crate) fn candidates(
     text: &str,
-    sentences: &[Span],
+    st: &SentenceTokens,
     found: &[Found],
     lists: &Lists,
 ) -> Vec<Candidate> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut fi = 0; // cursor into found (sorted by start)
-    for sent in sentences {
-        // Cheap pre-check: a sentence with no capital after its first byte and no "al-" has no
-        // candidates beyond its first word.
-        let toks = tokens(text, *sent);
+    for si in 0..st.ranges.len() {
+        let toks = st.sentence(si);
         let covered = |sp: Span, fi: &mut usize| -> bool {
             while *fi < found.len() && found[*fi].span.end <= sp.start {
                 *fi += 1;
@@ -198,9 +232,7 @@ pub(crate) fn candidates(
         let adjacent = |a: usize, c: usize| toks[a].span.end == toks[c].span.start;
         let is_particle = |k: usize| {
             let w = word(k);
-            toks[k].kind == TokenKind::Word
-                && !is_cap(w)
-                && lists.particles.contains(w.to_ascii_lowercase().as_str())
+            toks[k].kind == TokenKind::Word && !is_cap(w) && lists.particles.contains(w)
         };
         // A particle that leads into a capitalised word: "al-Qassam", "bin Laden", "of Jerusalem".
         let particle_leads = |k: usize| -> Option<usize> {
@@ -313,7 +345,6 @@ pub(crate) fn candidates(
             }
         }
     }
-    let _ = b;
     out
 }
 
@@ -432,7 +463,7 @@ fn surname(name: &str) -> Option<String> {
 
 pub(crate) fn resolve(
     text: &str,
-    sentences: &[Span],
+    st: &SentenceTokens,
     entries: &[ActorEntry],
     mut found: Vec<Found>,
     cands: Vec<Candidate>,
@@ -513,7 +544,7 @@ pub(crate) fn resolve(
         .filter(|f| !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population))
         .cloned()
         .collect();
-    let descs = descriptions(text, sentences, &blocking, lists);
+    let descs = descriptions(text, st, &blocking, lists);
     found.retain(|f| {
         !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population)
             || !descs
@@ -534,7 +565,7 @@ pub(crate) fn resolve(
         });
     }
     found.sort_by_key(|f| f.span);
-    anaphors(text, entries, &names, &mut found);
+    anaphors(text, entries, &names, &mut found, lists);
     let parents = appositions(text, &found, lists);
     Resolved {
         found,
@@ -792,14 +823,16 @@ pub(crate) struct Description {
 
 pub(crate) fn descriptions(
     text: &str,
-    sentences: &[Span],
+    st: &SentenceTokens,
     found: &[Found],
     lists: &Lists,
 ) -> Vec<Description> {
-    let heads: HashSet<&str> = POPULATION_HEADS.iter().copied().collect();
-    let armed: HashSet<&str> = ARMED_DESCRIPTION_HEADS.iter().copied().collect();
-    let stops: HashSet<&str> = DESCRIPTION_STOPS.iter().copied().collect();
-    let specific: HashSet<&str> = SPECIFIC_HEADS.iter().copied().collect();
+    let (heads, armed, stops, specific) = (
+        &lists.heads,
+        &lists.armed_heads,
+        &lists.desc_stops,
+        &lists.specific,
+    );
     let armed_mods = [
         "armed",
         "terrorist",
@@ -810,8 +843,8 @@ pub(crate) fn descriptions(
         "insurgent",
     ];
     let mut out = Vec::new();
-    for sent in sentences {
-        let toks = tokens(text, *sent);
+    for si in 0..st.ranges.len() {
+        let toks = st.sentence(si);
         // `found` is sorted by start: only mentions starting before the span's end can overlap,
         // and mentions are short, so a window before that point suffices.
         let covered = |sp: Span| {
@@ -824,13 +857,18 @@ pub(crate) fn descriptions(
         let mut k = 0;
         while k < toks.len() {
             let w = word(k);
-            let lw = w.to_ascii_lowercase();
+            if toks[k].kind != TokenKind::Word || is_cap(w) && w != "Civilians" {
+                k += 1;
+                continue;
+            }
+            let lw = if w == "Civilians" {
+                "civilians".to_string()
+            } else {
+                w.to_string()
+            };
             let singular_armed = matches!(lw.as_str(), "group" | "militia");
             let network = matches!(lw.as_str(), "network" | "networks" | "jury");
-            if toks[k].kind != TokenKind::Word
-                || is_cap(w) && w != "Civilians"
-                || !(heads.contains(lw.as_str()) || singular_armed || network)
-                || covered(toks[k].span)
+            if !(heads.contains(lw.as_str()) || singular_armed || network) || covered(toks[k].span)
             {
                 k += 1;
                 continue;
@@ -941,11 +979,24 @@ pub(crate) fn descriptions(
 
 /// "the group", "the organization": the most recent group named before, unless the phrase is
 /// in apposition to it ("ISIS-Sinai Province, the group's Egyptian affiliate" refers further back).
+/// Definite descriptions that refer back to a group.
+const ANAPHORS: &[&str] = &[
+    "the group",
+    "the organization",
+    "the organisation",
+    "the movement",
+    "The group",
+    "The organization",
+    "The organisation",
+    "The movement",
+];
+
 fn anaphors(
     text: &str,
     entries: &[ActorEntry],
     names: &HashMap<UnknownKey, UnknownInfo>,
     found: &mut Vec<Found>,
+    lists: &Lists,
 ) {
     let b = text.as_bytes();
     let kind_of = |w: &Who| match w {
@@ -953,48 +1004,52 @@ fn anaphors(
         Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
     };
     let mut added = Vec::new();
-    for phrase in [
-        "the group", "the organization", "the organisation", "the movement", "The group",
-        "The organization", "The organisation", "The movement",
-    ] {
+    for m in lists.anaphor.find_iter(text) {
+        let phrase = ANAPHORS[m.pattern().as_usize()];
         let wants: &[ActorType] = if phrase.ends_with("group") {
             &[ActorType::ArmedGroup, ActorType::PoliticalOrg]
         } else {
-            &[ActorType::ArmedGroup, ActorType::PoliticalOrg, ActorType::Organization]
+            &[
+                ActorType::ArmedGroup,
+                ActorType::PoliticalOrg,
+                ActorType::Organization,
+            ]
         };
-        let mut from = 0;
-        while let Some(i) = text[from..].find(phrase).map(|i| i + from) {
-            from = i + phrase.len();
-            let sp = Span::new(i, i + phrase.len());
-            if (sp.start > 0 && is_word_byte(b[sp.start - 1])) || (sp.end < b.len() && is_word_byte(b[sp.end])) {
-                continue;
+        let sp = Span::new(m.start(), m.end());
+        if (sp.start > 0 && is_word_byte(b[sp.start - 1]))
+            || (sp.end < b.len() && is_word_byte(b[sp.end]))
+        {
+            continue;
+        }
+        let hi = found.partition_point(|f| f.span.start < sp.end);
+        if found[hi.saturating_sub(8)..hi]
+            .iter()
+            .any(|f| f.span.overlaps(&sp))
+        {
+            continue;
+        }
+        // The antecedent: the last group before, skipping one that this phrase follows as an
+        // apposition (", the group's").
+        let before = &found[..found.partition_point(|f| f.span.end <= sp.start)];
+        let mut skip = None;
+        if let Some(last) = before.last() {
+            let gap = &text[last.span.end..sp.start];
+            if gap.trim() == "," || gap.trim().is_empty() {
+                skip = Some(last.who.clone());
             }
-            if found.iter().any(|f| f.span.overlaps(&sp)) {
-                continue;
-            }
-            // The antecedent: the last group before, skipping one that this phrase follows as
-            // an apposition (", the group's").
-            let before: Vec<&Found> = found.iter().filter(|f| f.span.end <= sp.start).collect();
-            let mut skip = None;
-            if let Some(last) = before.last() {
-                let gap = &text[last.span.end..sp.start];
-                if gap.trim() == "," || gap.trim().is_empty() {
-                    skip = Some(last.who.clone());
-                }
-            }
-            let ante = before
-                .iter()
-                .rev()
-                .take(40)
-                .find(|f| wants.contains(&kind_of(&f.who)) && Some(&f.who) != skip.as_ref());
-            if let Some(a) = ante {
-                added.push(Found {
-                    span: sp,
-                    who: a.who.clone(),
-                    kind: MentionKind::Anaphor,
-                    locative: false,
-                });
-            }
+        }
+        let ante = before
+            .iter()
+            .rev()
+            .take(40)
+            .find(|f| wants.contains(&kind_of(&f.who)) && Some(&f.who) != skip.as_ref());
+        if let Some(a) = ante {
+            added.push(Found {
+                span: sp,
+                who: a.who.clone(),
+                kind: MentionKind::Anaphor,
+                locative: false,
+            });
         }
     }
     found.extend(added);

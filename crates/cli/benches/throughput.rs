@@ -54,33 +54,46 @@ fn main() {
         std::hint::black_box(ex.extract(&d));
     }
 
-    let start = Instant::now();
+    // Each stage runs three times; the best run is reported (this machine is shared and noisy).
+    let mut a = f64::MAX;
     let mut words = 0usize;
     let mut mentions = 0usize;
-    for d in Reader::open(Input::File(path.clone()), &opts) {
-        let d = d.unwrap();
-        let f = Folded::new(&d.text);
-        let s = sentences(&f.text);
-        let r = ex.recognizer().recognize(&f.text, &s);
-        mentions += r.mentions.len();
-        words += count_words(&f.text);
+    for _ in 0..3 {
+        let start = Instant::now();
+        words = 0;
+        mentions = 0;
+        for d in Reader::open(Input::File(path.clone()), &opts) {
+            let d = d.unwrap();
+            let f = Folded::new(&d.text);
+            let s = sentences(&f.text);
+            let r = ex.recognizer().recognize(&f.text, &s);
+            mentions += r.mentions.len();
+            words += count_words(&f.text);
+        }
+        a = a.min(start.elapsed().as_secs_f64());
     }
-    let a = start.elapsed().as_secs_f64();
     println!(
-        "reading + text + actors: {n} documents, {:.1} MB, {words} words, {mentions} mentions in {a:.2} s = {:.2} M words/s (1 thread)",
+        "reading + text + actors: {n} documents, {:.1} MB, {words} words, {mentions} mentions in {a:.2} s = {:.2} M words/s (1 thread, best of 3)",
         bytes as f64 / 1e6,
         words as f64 / a / 1e6
     );
 
-    let start = Instant::now();
-    let mut relations = 0usize;
-    for d in Reader::open(Input::File(path.clone()), &opts) {
-        let d = d.unwrap();
-        relations += ex.extract(&d).relations.len();
+    if std::env::var("CLAIMGRAPH_BENCH_STAGE").as_deref() == Ok("actors") {
+        return;
     }
-    let b = start.elapsed().as_secs_f64();
+    let mut b = f64::MAX;
+    let mut relations = 0usize;
+    for _ in 0..3 {
+        let start = Instant::now();
+        relations = 0;
+        for d in Reader::open(Input::File(path.clone()), &opts) {
+            let d = d.unwrap();
+            relations += ex.extract(&d).relations.len();
+        }
+        b = b.min(start.elapsed().as_secs_f64());
+    }
     println!(
-        "full extraction (actors + relations + claims): {relations} relations in {b:.2} s = {:.2} M words/s (1 thread)",
+        "full extraction (actors + relations + claims): {relations} relations in {b:.2} s = {:.2} M words/s (1 thread, best of 3)",
         words as f64 / b / 1e6
     );
 

@@ -124,7 +124,10 @@ pub(crate) fn find(
         && (lower[0].bytes().all(|c| c.is_ascii_digit()) && matches!(w(1), "." | ")")
             || matches!(w(0), "-" | "*" | "\u{2022}"));
     // A sentence that continues an item's line belongs to the item.
-    let line_start = text[..sent.start].trim_end_matches([' ', '\t']).ends_with('\n') || sent.start == 0;
+    let line_start = text[..sent.start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || sent.start == 0;
     if let Some((src, stance)) = &list.pending {
         if is_item || !line_start {
             a.source = src.clone();
@@ -194,7 +197,13 @@ pub(crate) fn find(
         let mut speaker = None;
         // "The letter, written by X, ... complained": the writer speaks.
         let writer = (1..r)
-            .find(|&k| w(k) == "by" && matches!(w(k - 1), "written" | "signed" | "authored" | "sent" | "penned"))
+            .find(|&k| {
+                w(k) == "by"
+                    && matches!(
+                        w(k - 1),
+                        "written" | "signed" | "authored" | "sent" | "penned"
+                    )
+            })
             .and_then(|b| (b + 1..(b + 4).min(r)).find(|&k| men[k].is_some()));
         let lo = r.saturating_sub(10);
         for j in (lo..r).rev() {

@@ -50,14 +50,66 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Verbs that carry a relation noun: "hold meetings", "maintain relations", "launch attacks".
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "holds", "held", "holding", "have", "has", "had", "having", "maintain", "maintains",
-    "maintained", "maintaining", "conduct", "conducts", "conducted", "conducting", "establish",
-    "established", "establishing", "attend", "attended", "attending", "launch", "launched",
-    "launching", "carry", "carried", "carrying", "stage", "staged", "staging", "pursue",
-    "pursued", "strengthen", "strengthened", "deepen", "deepened", "expand", "expanded",
-    "enjoy", "enjoys", "enjoyed", "develop", "developed", "provide", "provided", "provides",
-    "providing", "offer", "offered", "offers", "extend", "extended", "continue", "continued",
-    "intensify", "intensified", "claimed", "increased", "increase",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "have",
+    "has",
+    "had",
+    "having",
+    "maintain",
+    "maintains",
+    "maintained",
+    "maintaining",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "establish",
+    "established",
+    "establishing",
+    "attend",
+    "attended",
+    "attending",
+    "launch",
+    "launched",
+    "launching",
+    "carry",
+    "carried",
+    "carrying",
+    "stage",
+    "staged",
+    "staging",
+    "pursue",
+    "pursued",
+    "strengthen",
+    "strengthened",
+    "deepen",
+    "deepened",
+    "expand",
+    "expanded",
+    "enjoy",
+    "enjoys",
+    "enjoyed",
+    "develop",
+    "developed",
+    "provide",
+    "provided",
+    "provides",
+    "providing",
+    "offer",
+    "offered",
+    "offers",
+    "extend",
+    "extended",
+    "continue",
+    "continued",
+    "intensify",
+    "intensified",
+    "claimed",
+    "increased",
+    "increase",
 ];
 
 const BE: &[&str] = &[
@@ -242,14 +294,49 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     }
     if matches!(
         prev,
-        "to" | "will" | "would" | "could" | "can" | "may" | "might" | "not" | "n't" | "did" | "does"
-            | "do" | "it" | "they" | "he" | "she" | "who" | "which" | "that" | "also" | "must"
-            | "should" | "and" | "continue" | "continues" | "continued"
+        "to" | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "not"
+            | "n't"
+            | "did"
+            | "does"
+            | "do"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "who"
+            | "which"
+            | "that"
+            | "also"
+            | "must"
+            | "should"
+            | "and"
+            | "continue"
+            | "continues"
+            | "continued"
     ) {
         return false;
     }
     if i > 0 && s.men[i - 1].is_some() {
-        return matches!(next, "like" | "such" | "including" | "," | "." | "and" | "of" | "in" | "from" | ";" | "against");
+        return matches!(
+            next,
+            "like"
+                | "such"
+                | "including"
+                | ","
+                | "."
+                | "and"
+                | "of"
+                | "in"
+                | "from"
+                | ";"
+                | "against"
+        );
     }
     matches!(next, "for" | "of" | "from" | "between" | "with" | "to")
 }
@@ -262,8 +349,9 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         .filter(|h| lex.entry(h.entry).frame == Frame::Noun)
         .map(|h| h.start)
         .filter(|&st| {
-            hits.iter()
-                .any(|o| o.start == st && matches!(lex.entry(o.entry).frame, Frame::Verb | Frame::Rev))
+            hits.iter().any(|o| {
+                o.start == st && matches!(lex.entry(o.entry).frame, Frame::Verb | Frame::Rev)
+            })
         })
         .collect();
     hits.retain(|h| {
@@ -319,7 +407,7 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     // writer's own description, not part of what a source reports.
                     let structural = matches!(t.frame, Frame::Part | Frame::Lead | Frame::Member);
                     let inside = !structural && attr.covers(s.toks[h.start].span.start);
-                    let (mut stance, source) = if inside {
+                    let (stance, source) = if inside {
                         (attr.stance, attr.source.clone())
                     } else {
                         (Stance::Asserted, None)
@@ -374,7 +462,10 @@ fn hedge_before(s: &Sent, t: usize) -> Option<Stance> {
 /// "X complained that Y ...": the complaint is itself an accusation of Y by X.
 fn accusation(s: &Sent, attr: &Attribution) -> Option<Relation> {
     let v = attr.verb_token?;
-    if !matches!(s.w(v), "complained" | "complains" | "criticized" | "criticised" | "condemned" | "blamed") {
+    if !matches!(
+        s.w(v),
+        "complained" | "complains" | "criticized" | "criticised" | "condemned" | "blamed"
+    ) {
         return None;
     }
     let Some(claimgraph_model::Source::Actor(speaker)) = attr.source else {
@@ -665,9 +756,7 @@ type Pairs = Vec<(Vec<usize>, Vec<usize>)>;
 
 fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // "X is affiliated with Y", "X is closely allied with Y": a state, not a passive.
-    let stative = h.end > h.start + 1
-        && matches!(s.w(h.end - 1), "with" | "to")
-        && h.participle;
+    let stative = h.end > h.start + 1 && matches!(s.w(h.end - 1), "with" | "to") && h.participle;
     if !stative && is_passive(s, h) {
         let Some(agent) = agent_after_by(s, h.end) else {
             return vec![];
@@ -868,7 +957,10 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         while j < n && !matches!(s.w(j), "," | ";" | ".") {
             j += 1;
         }
-        if let Some(wi) = (h.start.saturating_sub(5)..h.start).rev().find(|&i| s.w(i) == "with") {
+        if let Some(wi) = (h.start.saturating_sub(5)..h.start)
+            .rev()
+            .find(|&i| s.w(i) == "with")
+        {
             if wi > 0 && s.w(wi - 1) == "," {
                 obj = subject_left(s, wi - 1);
             }
