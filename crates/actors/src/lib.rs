@@ -410,6 +410,7 @@ impl Recognizer {
                             kind: e.kind,
                             part_of: e.part_of.clone(),
                             known: true,
+                            aliases: Vec::new(),
                         }
                     }
                     Who::Unknown(k) => {
@@ -420,6 +421,7 @@ impl Recognizer {
                             kind: info.kind,
                             part_of: None,
                             known: false,
+                            aliases: info.aliases.clone(),
                         }
                     }
                 });
@@ -430,6 +432,48 @@ impl Recognizer {
                 kind: f.kind,
                 locative: f.locative,
             });
+        }
+        // Populations named with a quantifier ("Many Palestinians") keep that form too.
+        for m in &mentions {
+            let a = &mut actors[m.actor];
+            if a.kind != ActorType::Population {
+                continue;
+            }
+            let mut start = m.span.start;
+            let mut words = 0;
+            loop {
+                let w = prev_word(text, start);
+                let l = w.to_ascii_lowercase();
+                let quant = matches!(
+                    l.as_str(),
+                    "many"
+                        | "most"
+                        | "some"
+                        | "several"
+                        | "numerous"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "of"
+                        | "more"
+                        | "than"
+                        | "at"
+                        | "least"
+                        | "all"
+                ) || (!w.is_empty() && w.bytes().all(|c| c.is_ascii_digit()));
+                if !quant || words >= 4 || w.is_empty() {
+                    break;
+                }
+                let ws = text[..start].trim_end().len() - w.len();
+                start = ws;
+                words += 1;
+            }
+            if start < m.span.start {
+                let form = text[start..m.span.end].to_string();
+                if !a.aliases.contains(&form) {
+                    a.aliases.push(form);
+                }
+            }
         }
         // Parents from descriptions in apposition ("al-Qassam, Hamas' militia").
         for (child, parent) in parents {
@@ -455,7 +499,6 @@ impl Recognizer {
             }
             a.id = id;
         }
-        let _ = text;
         Recognition { actors, mentions }
     }
 }

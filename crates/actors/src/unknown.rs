@@ -115,6 +115,11 @@ impl SentenceTokens {
     pub fn sentence(&self, i: usize) -> &[Token] {
         &self.tokens[self.ranges[i].clone()]
     }
+    /// The index of the sentence holding a byte offset.
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        let t = self.tokens.partition_point(|t| t.span.end <= pos);
+        self.ranges.partition_point(|r| r.end <= t)
+    }
 }
 
 impl Lists {
@@ -156,6 +161,7 @@ pub(crate) struct UnknownKey(pub String);
 pub(crate) struct UnknownInfo {
     pub name: String,
     pub kind: ActorType,
+    pub aliases: Vec<String>,
 }
 
 /// A capitalised run that may name an actor.
@@ -493,6 +499,7 @@ pub(crate) fn resolve(
                 names.entry(key.clone()).or_insert(UnknownInfo {
                     name: name.to_string(),
                     kind,
+                    aliases: Vec::new(),
                 });
                 if kind == ActorType::Person {
                     if let Some(s) = surname(name) {
@@ -518,6 +525,7 @@ pub(crate) fn resolve(
                 names.entry(key.clone()).or_insert(UnknownInfo {
                     name: name.to_string(),
                     kind,
+                    aliases: Vec::new(),
                 });
                 found.push(Found {
                     span: c.span,
@@ -551,12 +559,22 @@ pub(crate) fn resolve(
                 .iter()
                 .any(|d| d.span.overlaps(&f.span) && d.span != f.span)
     });
+    let mut role_parents = Vec::new();
     for d in descs {
         let key = UnknownKey(norm_key(&d.name));
-        names.entry(key.clone()).or_insert(UnknownInfo {
+        let info = names.entry(key.clone()).or_insert(UnknownInfo {
             name: d.name.clone(),
             kind: d.kind,
+            aliases: Vec::new(),
         });
+        for a in d.aliases {
+            if !info.aliases.contains(&a) {
+                info.aliases.push(a);
+            }
+        }
+        if let Some(o) = d.owner {
+            role_parents.push((Who::Unknown(key.clone()), o));
+        }
         found.push(Found {
             span: d.span,
             who: Who::Unknown(key),
@@ -565,8 +583,9 @@ pub(crate) fn resolve(
         });
     }
     found.sort_by_key(|f| f.span);
-    anaphors(text, entries, &names, &mut found, lists);
-    let parents = appositions(text, &found, lists);
+    anaphors(text, st, entries, &names, &mut found, lists);
+    let mut parents = appositions(text, &found, lists);
+    parents.extend(role_parents);
     Resolved {
         found,
         names,
@@ -819,6 +838,11 @@ pub(crate) struct Description {
     pub span: Span,
     pub name: String,
     pub kind: ActorType,
+    /// Other forms of the same description in the text ("more than 300 worshippers", a nested
+    /// "Salafist armed group").
+    pub aliases: Vec<String>,
+    /// The actor a role description belongs to ("the ISIS caliph").
+    pub owner: Option<Who>,
 }
 
 pub(crate) fn descriptions(
@@ -936,22 +960,76 @@ pub(crate) fn descriptions(
             if lw.starts_with("network") {
                 match owner {
                     Some(o) => name = format!("{}'s {name}", &text[o.span.start..o.span.end]),
-                    None if mods == 0 => {
+                    None => {
                         k += 1;
                         continue;
                     }
-                    None => {}
                 }
             }
+            let mut aliases = Vec::new();
             if k + 2 < toks.len()
                 && matches!(word(k + 1), "in" | "within" | "from")
                 && is_cap(word(k + 2))
             {
                 let mut e = k + 2;
-                while e + 1 < toks.len() && is_cap(word(e + 1)) {
-                    e += 1;
+                loop {
+                    while e + 1 < toks.len() && is_cap(word(e + 1)) {
+                        e += 1;
+                    }
+                    // "in Saudi Arabia and the UAE"
+                    let mut f = e + 1;
+                    if f < toks.len() && matches!(word(f), "and" | ",") {
+                        f += 1;
+                        if f < toks.len() && word(f) == "the" {
+                            f += 1;
+                        }
+                        if f < toks.len() && is_cap(word(f)) {
+                            e = f;
+                            continue;
+                        }
+                    }
+                    break;
                 }
                 name = text[span.start..toks[e].span.end].to_string();
+                aliases.push(text[span.start..span.end].to_string());
+            }
+            // With its quantifier: "more than 300 worshippers", "at least three villages".
+            let mut q = a;
+            while q > 0 && q + 4 > a {
+                let p = q - 1;
+                let pl = word(p).to_ascii_lowercase();
+                if toks[p].kind == TokenKind::Number
+                    || matches!(
+                        pl.as_str(),
+                        "more"
+                            | "than"
+                            | "at"
+                            | "least"
+                            | "about"
+                            | "nearly"
+                            | "over"
+                            | "all"
+                            | "some"
+                            | "many"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                            | "of"
+                            | "several"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "ten"
+                    )
+                {
+                    q = p;
+                } else {
+                    break;
+                }
+            }
+            if q < a {
+                aliases.push(text[toks[q].span.start..span.end].to_string());
             }
             let kind = if network {
                 if lw == "jury" {
@@ -967,13 +1045,120 @@ pub(crate) fn descriptions(
             } else {
                 ActorType::Population
             };
-            out.push(Description { span, name, kind });
+            out.push(Description {
+                span,
+                name,
+                kind,
+                aliases,
+                owner: None,
+            });
             k += 1;
         }
     }
-    // "Iraqi politicians" inside "Iraqi politicians and civilians": keep the longer.
-    let spans: Vec<Span> = out.iter().map(|d| d.span).collect();
-    out.retain(|d| !spans.iter().any(|s| *s != d.span && s.contains(&d.span)));
+    // "Iraqi politicians" inside "Iraqi politicians and civilians": keep the longer, with the
+    // shorter as an alias.
+    let mut i = 0;
+    while i < out.len() {
+        let inner = out[i].span;
+        if let Some(j) =
+            (0..out.len()).find(|&j| j != i && out[j].span != inner && out[j].span.contains(&inner))
+        {
+            let alias = text[inner.start..inner.end].to_string();
+            out[j].aliases.push(alias);
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    out.extend(roles(text, st, found));
+    out
+}
+
+/// Role nouns that name one person by office ("the new ISIS self-proclaimed caliph").
+const ROLE_HEADS: &[&str] = &[
+    "caliph",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "emir",
+    "founder",
+    "chief",
+    "spokesperson",
+];
+
+/// "the ISIS self-proclaimed caliph", "the Hamas spokesman": a person known by an office of a
+/// named group, when no name follows.
+fn roles(text: &str, st: &SentenceTokens, found: &[Found]) -> Vec<Description> {
+    let mut out = Vec::new();
+    for si in 0..st.ranges.len() {
+        let toks = st.sentence(si);
+        let word = |k: usize| toks[k].text(text);
+        for k in 1..toks.len() {
+            if toks[k].kind != TokenKind::Word || !ROLE_HEADS.contains(&word(k)) {
+                continue;
+            }
+            // A name right after ("leader Shadi al-Manei") makes this a title, not an actor.
+            if k + 1 < toks.len() && (is_cap(word(k + 1)) || word(k + 1) == ",") {
+                continue;
+            }
+            // Walk left over up to two modifiers to an actor mention.
+            let mut a = k;
+            let mut steps = 0;
+            while a > 0 && steps < 4 {
+                let p = a - 1;
+                let w = word(p);
+                if w == "-"
+                    || (toks[p].kind == TokenKind::Word
+                        && !is_cap(w)
+                        && !matches!(
+                            w,
+                            "the" | "a" | "an" | "of" | "and" | "its" | "their" | "his"
+                        ))
+                {
+                    a = p;
+                    steps += 1;
+                } else {
+                    break;
+                }
+            }
+            if a == 0 {
+                continue;
+            }
+            let p = a - 1;
+            let Some(owner) = found
+                .iter()
+                .find(|f| f.span.end == toks[p].span.end && !f.locative)
+            else {
+                continue;
+            };
+            // "the (new) ISIS caliph": a determiner before the owner.
+            let det = toks
+                .iter()
+                .rposition(|t| t.span.end <= owner.span.start)
+                .is_some_and(|q| {
+                    (q.saturating_sub(1)..=q).any(|x| {
+                        matches!(word(x).to_ascii_lowercase().as_str(), "the" | "a" | "an")
+                    })
+                });
+            if !det {
+                continue;
+            }
+            let span = Span::new(toks[a].span.start, toks[k].span.end);
+            let name = format!(
+                "{} {}",
+                &text[owner.span.start..owner.span.end],
+                &text[span.start..span.end]
+            );
+            out.push(Description {
+                span,
+                name,
+                kind: ActorType::Person,
+                aliases: Vec::new(),
+                owner: Some(owner.who.clone()),
+            });
+        }
+    }
     out
 }
 
@@ -993,6 +1178,7 @@ const ANAPHORS: &[&str] = &[
 
 fn anaphors(
     text: &str,
+    st: &SentenceTokens,
     entries: &[ActorEntry],
     names: &HashMap<UnknownKey, UnknownInfo>,
     found: &mut Vec<Found>,
@@ -1038,11 +1224,51 @@ fn anaphors(
                 skip = Some(last.who.clone());
             }
         }
-        let ante = before
-            .iter()
-            .rev()
-            .take(40)
-            .find(|f| wants.contains(&kind_of(&f.who)) && Some(&f.who) != skip.as_ref());
+        // Prefer a group in subject position: not the object of a preposition ("an outgrowth
+        // of the Muslim Brotherhood. The group ..." means the subject, not the Brotherhood);
+        // among those, the first of the most recent sentence that has one.
+        let eligible = |f: &&Found| {
+            wants.contains(&kind_of(&f.who))
+                && Some(&f.who) != skip.as_ref()
+                && !matches!(
+                    crate::prev_word(text, f.span.start)
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "of" | "in"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "against"
+                        | "on"
+                        | "for"
+                        | "and"
+                        | "as"
+                        | "between"
+                        | "into"
+                        | "at"
+                )
+        };
+        let sent_of = |pos: usize| st.sentence_at(pos);
+        let mut ante = None;
+        let mut cur = None;
+        for f in before.iter().rev().take(40) {
+            let si = sent_of(f.span.start);
+            if ante.is_some() && cur != Some(si) {
+                break;
+            }
+            if eligible(&f) {
+                ante = Some(f);
+                cur = Some(si);
+            }
+        }
+        let ante = ante.or_else(|| {
+            before
+                .iter()
+                .rev()
+                .take(40)
+                .find(|f| wants.contains(&kind_of(&f.who)) && Some(&f.who) != skip.as_ref())
+        });
         if let Some(a) = ante {
             added.push(Found {
                 span: sp,

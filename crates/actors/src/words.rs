@@ -1011,6 +1011,10 @@ pub const POPULATION_HEADS: &[&str] = &[
     "fighters",
     "defendants",
     "operatives",
+    "sites",
+    "facilities",
+    "vessels",
+    "ships",
 ];
 
 /// Head nouns among [`POPULATION_HEADS`] that make the description an armed group.

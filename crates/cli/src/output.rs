@@ -63,7 +63,7 @@ pub fn jsonl(doc: &Document, x: &Extraction, with_text: bool) -> String {
         .map(|a| {
             json!({
                 "id": a.id, "name": a.name, "type": a.kind.as_str(), "part_of": a.part_of,
-                "known": a.known, "mentions": [],
+                "known": a.known, "aliases": a.aliases, "mentions": [],
             })
         })
         .collect();

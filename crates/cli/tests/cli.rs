@@ -228,10 +228,10 @@ fn recognised(part: &str) -> f64 {
 
 #[test]
 fn recognition_floor_on_the_shared_corpus() {
-    // Measured 0.942 (dev) and 0.935 (seed) when this floor was set; it fails on a regression.
+    // Issue 2 asks for 0.95 on both; measured 0.959 (dev) and 0.968 (seed) when this was set.
     let dev = recognised("dev");
     let seed = recognised("seed");
     eprintln!("recognised: dev {dev:.3}, seed {seed:.3}");
-    assert!(dev >= 0.93, "dev recognised {dev:.3}");
-    assert!(seed >= 0.93, "seed recognised {seed:.3}");
+    assert!(dev >= 0.95, "dev recognised {dev:.3}");
+    assert!(seed >= 0.95, "seed recognised {seed:.3}");
 }

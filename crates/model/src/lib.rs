@@ -464,6 +464,8 @@ pub struct ActorRef {
     pub part_of: Option<String>,
     /// True when it comes from the dictionary.
     pub known: bool,
+    /// Other names the text gives it beyond its mentions (descriptions, quantified forms).
+    pub aliases: Vec<String>,
 }
 
 /// Who does what to whom: one coded relation between two actors.
