@@ -50,7 +50,23 @@ pub struct Recognizer {
     /// The first two bytes of every entry of `lower_starts`, as a bit set: most words fail
     /// here without hashing.
     lower_prefix: Vec<u64>,
+    /// First three bytes (lower case) of every case-insensitive form, and of every acronym (as
+    /// written): a word that starts no form is passed over without a search.
+    ci_prefix: rustc_hash::FxHashSet<u32>,
+    cs_prefix: rustc_hash::FxHashSet<u32>,
     lists: unknown::Lists,
+}
+
+/// The first three bytes of a word (zero where it is shorter), optionally lower-cased.
+#[inline]
+fn key3(w: &[u8], lower: bool) -> u32 {
+    let mut k = 0u32;
+    for i in 0..3 {
+        let c = w.get(i).copied().unwrap_or(0);
+        let c = if lower { c.to_ascii_lowercase() } else { c };
+        k = (k << 8) | c as u32;
+    }
+    k
 }
 
 fn prefix_bit(w: &[u8]) -> usize {
@@ -241,6 +257,16 @@ impl Recognizer {
                 lower_prefix[bit / 64] |= 1 << (bit % 64);
             }
         }
+        let mut ci_prefix = rustc_hash::FxHashSet::default();
+        for f in &ci_list {
+            let b = f.as_bytes();
+            ci_prefix.insert(key3(&b[..b.len().min(3)], true));
+        }
+        let mut cs_prefix = rustc_hash::FxHashSet::default();
+        for f in &cs_list {
+            let b = f.as_bytes();
+            cs_prefix.insert(key3(&b[..b.len().min(3)], false));
+        }
         let build = |pats: &[String], ci: bool| {
             AhoCorasickBuilder::new()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -257,6 +283,8 @@ impl Recognizer {
             cs_pats,
             lower_starts,
             lower_prefix,
+            ci_prefix,
+            cs_prefix,
             entries,
             by_id,
             lists: unknown::Lists::new(),
@@ -330,19 +358,29 @@ impl Recognizer {
             let input = aho_corasick::Input::new(text)
                 .range(i..)
                 .anchored(aho_corasick::Anchored::Yes);
-            if let Some(m) = self.ci.find(input.clone()) {
-                let span = Span::new(m.start(), m.end());
-                if bounded(bytes, span) {
-                    let got = &text[span.start..span.end];
-                    if let Some(p) = self.ci_pats[m.pattern().as_usize()]
-                        .iter()
-                        .find(|p| case_fits(&p.form, got))
-                    {
-                        cands.push((span, p));
+            let w3 = &bytes[i..(i + 3).min(n)];
+            // A form shorter than three bytes matches a prefix padded with zeros.
+            let starts = |set: &rustc_hash::FxHashSet<u32>, lower: bool| {
+                set.contains(&key3(w3, lower))
+                    || set.contains(&key3(&w3[..w3.len().min(2)], lower))
+                    || set.contains(&key3(&w3[..1], lower))
+            };
+            let ci_hit = starts(&self.ci_prefix, true);
+            if ci_hit {
+                if let Some(m) = self.ci.find(input.clone()) {
+                    let span = Span::new(m.start(), m.end());
+                    if bounded(bytes, span) {
+                        let got = &text[span.start..span.end];
+                        if let Some(p) = self.ci_pats[m.pattern().as_usize()]
+                            .iter()
+                            .find(|p| case_fits(&p.form, got))
+                        {
+                            cands.push((span, p));
+                        }
                     }
                 }
             }
-            if c.is_ascii_uppercase() {
+            if c.is_ascii_uppercase() && starts(&self.cs_prefix, false) {
                 if let Some(m) = self.cs.find(input) {
                     let span = Span::new(m.start(), m.end());
                     if bounded(bytes, span) && !shouting(bytes, span) {
@@ -394,7 +432,7 @@ impl Recognizer {
             parents,
         } = resolved;
         found.sort_by_key(|f| f.span);
-        let mut index: HashMap<Who, usize> = HashMap::new();
+        let mut index: rustc_hash::FxHashMap<Who, usize> = Default::default();
         let mut actors: Vec<ActorRef> = Vec::new();
         let mut mentions = Vec::with_capacity(found.len());
         for f in found {

@@ -11,7 +11,7 @@ use crate::words::*;
 use crate::{next_word, prev_word, ActorEntry, Found, Who};
 use claimgraph_model::{ActorType, MentionKind, Span};
 use claimgraph_text::{is_word_byte, tokens, Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 type Set = rustc_hash::FxHashSet<&'static str>;
 
@@ -475,9 +475,9 @@ pub(crate) fn resolve(
     cands: Vec<Candidate>,
     lists: &Lists,
 ) -> Resolved {
-    let mut names: HashMap<UnknownKey, UnknownInfo> = HashMap::new();
+    let mut names: HashMap<UnknownKey, UnknownInfo> = HashMap::default();
     // Surnames of the people named in full in this document.
-    let mut surnames: HashMap<String, Who> = HashMap::new();
+    let mut surnames: HashMap<String, Who> = HashMap::default();
     for f in &found {
         if let Who::Entry(e) = f.who {
             if entries[e].kind == ActorType::Person {

