@@ -120,6 +120,15 @@ pub const STATE_NOUNS: &[&str] = &[
     "officer",
     "guards",
     "guard",
+    "invasion",
+    "occupation",
+    "withdrawal",
+    "campaign",
+    "operations",
+    "operation",
+    "crackdown",
+    "regime's",
+    "policy",
 ];
 
 /// Nouns after a demonym that make it an origin or a description of a person or thing.

@@ -110,6 +110,16 @@ const LIGHT_VERBS: &[&str] = &[
     "claimed",
     "increased",
     "increase",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "employ",
+    "employed",
+    "mount",
+    "mounted",
+    "wage",
+    "waged",
 ];
 
 const BE: &[&str] = &[
@@ -502,7 +512,7 @@ fn plausible(c: Category, sub: Option<ActorType>, _obj: Option<ActorType>) -> bo
     use ActorType::*;
     match c {
         Category::Leads => sub == Some(Person),
-        Category::Member => matches!(sub, Some(Person | Population | ArmedGroup)),
+        Category::Member => true,
         Category::Affiliate => !matches!(sub, Some(Person | Population)),
         _ => !(matches!(sub, Some(Population)) && c == Category::Sanction),
     }
@@ -555,13 +565,22 @@ fn coordinated_left(s: &Sent, i: usize) -> Vec<usize> {
         if !matches!(c, "and" | "," | "or") {
             break;
         }
-        let q = p - 2;
-        let q = if s.w(q) == "," && q > 0 { q - 1 } else { q };
+        let mut q = p - 2;
+        if s.w(q) == "," && q > 0 {
+            q -= 1;
+        }
+        // "the Somali National Army (SNA), and": skip the bracketed acronym.
+        if s.w(q) == ")" && q >= 2 && s.w(q - 2) == "(" {
+            q -= 3;
+        }
         if s.men[q].is_none() || s.locative(q) {
             break;
         }
         out.push(q);
         p = s.mention_start(q);
+        if p > 0 && s.w(p - 1) == "the" {
+            p -= 1;
+        }
     }
     out
 }
@@ -602,10 +621,75 @@ fn coordinated_right(s: &Sent, i: usize, limit: usize) -> Vec<usize> {
 /// the object of a preposition, with its coordinated mentions; across a relative pronoun, the
 /// antecedent.
 fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
+    // "X shares ties with the Syrian regime, and like Iran, provides assistance": a verb
+    // coordinated with an earlier one shares the sentence's subject.
+    let mut k = t;
+    let mut skipped_comma_group = false;
+    while k > 0 {
+        k -= 1;
+        let w = s.w(k);
+        if w.ends_with("ly") || matches!(w, "also" | "often" | "still" | "then") {
+            continue;
+        }
+        if w == "," && !skipped_comma_group {
+            // ", like Iran," / ", along with Iran,"
+            let open = (k.saturating_sub(6)..k).rev().find(|&x| s.w(x) == ",");
+            if let Some(o) = open {
+                if matches!(s.w(o + 1), "like" | "along" | "together" | "unlike") {
+                    k = o;
+                    skipped_comma_group = true;
+                    continue;
+                }
+            }
+        }
+        if matches!(w, "like" | "along" | "with" | "unlike") {
+            continue;
+        }
+        if w == "and" && k > 0 && s.men[k - 1].is_none()
+            || (w == ","
+                && k > 0
+                && s.w(k - 1) != ","
+                && s.men[k - 1].is_none()
+                && s.w(k + 1) == "and")
+        {
+            // The first subject of the sentence, not inside a prepositional phrase.
+            let first = (0..k).find(|&j| {
+                s.men[j].is_some() && !s.locative(j) && {
+                    let st = s.mention_start(j);
+                    st == 0 || !PREPOSITIONS.contains(&s.w(st - 1))
+                }
+            });
+            if let Some(j) = first {
+                if (0..j).all(|x| !matches!(s.w(x), ";" | ":")) {
+                    return Some(coordinated_right(s, j, t));
+                }
+            }
+        }
+        break;
+    }
     let mut i = t;
     while i > 0 {
         i -= 1;
         let w = s.w(i);
+        // "that" is a relative pronoun only right after a name ("Hamas, that ..." is rare;
+        // "claims that they" is a complement clause, whose subject is inside it).
+        if w == "that" && i > 0 && s.men[i - 1].is_none() {
+            return None;
+        }
+        // A subject pronoun: the nearest name before it that is not inside a prepositional
+        // phrase ("Hizballah denied that it attacked").
+        if matches!(w, "it" | "they" | "he" | "she")
+            && i + 1 < s.toks.len()
+            && s.men[i + 1].is_none()
+        {
+            let ante = (0..i).rev().find(|&j| {
+                s.men[j].is_some() && !s.locative(j) && {
+                    let st = s.mention_start(j);
+                    st == 0 || !PREPOSITIONS.contains(&s.w(st - 1))
+                }
+            });
+            return ante.map(|j| vec![s.mention_start(j)]);
+        }
         if matches!(w, "who" | "which" | "that") && i > 0 {
             // Relative clause: the antecedent is the mention just before (", who").
             let mut a = i - 1;
@@ -754,7 +838,47 @@ fn agent_after_by(s: &Sent, from: usize) -> Option<Vec<usize>> {
 
 type Pairs = Vec<(Vec<usize>, Vec<usize>)>;
 
+/// "By directly supporting Hamas ..., Iran is able to ...": a gerund in an opening adverbial
+/// clause takes the main clause's subject.
+fn gerund_subject(s: &Sent, h: &Hit) -> Option<Vec<usize>> {
+    if !s.w(h.start).ends_with("ing") {
+        return None;
+    }
+    let opener = (0..h.start).find(|&i| s.toks[i].kind == TokenKind::Word)?;
+    if !matches!(
+        s.w(opener),
+        "by" | "while" | "after" | "before" | "when" | "through" | "despite"
+    ) {
+        return None;
+    }
+    if (opener..h.start).any(|i| s.w(i) == "," || s.men[i].is_some() && i < opener + 1) {
+        return None;
+    }
+    let comma = (h.end..s.toks.len()).find(|&i| s.w(i) == ",")?;
+    let j = (comma + 1..s.toks.len().min(comma + 4)).find(|&i| s.men[i].is_some())?;
+    Some(vec![j])
+}
+
 fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
+    if let Some(sub) = gerund_subject(s, h) {
+        return object_right(s, h.end)
+            .map(|o| vec![(sub, o)])
+            .unwrap_or_default();
+    }
+    // A third-person form needs its subject right before it ("Hamas bombs"), not a list of
+    // nouns ("explosive devices and bombs").
+    let form = s.w(h.start);
+    if form.ends_with('s') && !form.ends_with("ss") && h.start > 0 {
+        let prev = s.w(h.start - 1);
+        let list_noun = prev == "and"
+            && h.start >= 2
+            && s.men[h.start - 2].is_none()
+            && s.toks[h.start - 2].kind == TokenKind::Word
+            && !s.w(h.start - 2).ends_with("ly");
+        if list_noun || DETERMINERS.contains(&prev) {
+            return vec![];
+        }
+    }
     // "X is affiliated with Y", "X is closely allied with Y": a state, not a passive.
     let stative = h.end > h.start + 1 && matches!(s.w(h.end - 1), "with" | "to") && h.participle;
     if !stative && is_passive(s, h) {
@@ -861,7 +985,7 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let mut sub = None;
     let mut j = h.start;
     let mut steps = 0;
-    while j > 0 && steps < 4 {
+    while j > 0 && steps < 6 {
         j -= 1;
         steps += 1;
         if s.men[j].is_some() {
@@ -897,6 +1021,30 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // "in consultation with X": the clause's subject.
     if sub.is_none() && h.start > 0 && s.w(h.start - 1) == "in" {
         sub = subject_left(s, h.start - 1);
+    }
+    // "responsible for numerous attacks on", "claimed responsibility for the abduction of",
+    // "was implicated in the 1992 attacks on": the clause's subject carried them out.
+    if sub.is_none() {
+        let lo = h.start.saturating_sub(7);
+        if let Some(p) = (lo..h.start)
+            .rev()
+            .find(|&i| matches!(s.w(i), "for" | "in"))
+        {
+            if p > 0
+                && matches!(
+                    s.w(p - 1),
+                    "responsible"
+                        | "responsibility"
+                        | "implicated"
+                        | "involved"
+                        | "role"
+                        | "credit"
+                )
+                && (p + 1..h.start).all(|i| s.men[i].is_none())
+            {
+                sub = subject_left(s, p - 1);
+            }
+        }
     }
     // "holding cordial meetings with X", "maintaining warm relations": the light verb's subject.
     if sub.is_none() {
@@ -1009,7 +1157,7 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
             owner = Some(j);
         }
     }
-    let before;
+    let mut before;
     // skip modifiers: "Hamas' armed wing", "the group's Egyptian affiliate"
     let mut k = t;
     let mut steps = 0;
@@ -1045,6 +1193,21 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
         before = s.mention_start(k - 2);
     } else {
         before = k;
+    }
+    // "the group selected a new leader, Ismail Haniyeh": the selecting group.
+    if owner.is_none() && frame == Frame::Lead {
+        let lo = t.saturating_sub(4);
+        if let Some(v) = (lo..t).find(|&i| {
+            matches!(
+                s.w(i),
+                "selected" | "named" | "appointed" | "elected" | "chose" | "picked" | "installed"
+            )
+        }) {
+            if let Some(sub) = subject_left(s, v) {
+                owner = Some(sub[0]);
+                before = t;
+            }
+        }
     }
     let Some(owner) = owner else {
         return vec![];

@@ -72,7 +72,7 @@ enum Fold {
 
 fn fold_char(c: char) -> Fold {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        '`' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
         | '\u{02BB}' | '\u{02BE}' | '\u{02BF}' | '\u{00B4}' | '\u{02B9}' => Fold::Char('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => Fold::Char('"'),
@@ -106,7 +106,7 @@ fn fold_char(c: char) -> Fold {
 impl<'a> Folded<'a> {
     /// Fold a text. ASCII text is borrowed as it is.
     pub fn new(original: &'a str) -> Folded<'a> {
-        if original.is_ascii() {
+        if original.is_ascii() && !original.contains('`') {
             return Folded {
                 text: Cow::Borrowed(original),
                 map: OffsetMap::default(),
@@ -115,7 +115,7 @@ impl<'a> Folded<'a> {
         let mut out = String::with_capacity(original.len());
         let mut points = Vec::new();
         for (o, c) in original.char_indices() {
-            if c.is_ascii() {
+            if c.is_ascii() && c != '`' {
                 out.push(c);
                 continue;
             }
