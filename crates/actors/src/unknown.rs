@@ -1074,18 +1074,16 @@ pub(crate) fn descriptions(
     out
 }
 
-/// Role nouns that name one person by office ("the new ISIS self-proclaimed caliph").
-const ROLE_HEADS: &[&str] = &[
-    "caliph",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "commander",
-    "emir",
-    "founder",
-    "chief",
-    "spokesperson",
-];
+
+/// Role nouns that name one person by office. A `match` compiles to a length switch: this
+/// runs on every token.
+fn is_role_head(w: &str) -> bool {
+    matches!(
+        w,
+        "caliph" | "leader" | "spokesman" | "spokeswoman" | "commander" | "emir" | "founder"
+            | "chief" | "spokesperson"
+    )
+}
 
 /// "the ISIS self-proclaimed caliph", "the Hamas spokesman": a person known by an office of a
 /// named group, when no name follows.
@@ -1095,7 +1093,7 @@ fn roles(text: &str, st: &SentenceTokens, found: &[Found]) -> Vec<Description> {
         let toks = st.sentence(si);
         let word = |k: usize| toks[k].text(text);
         for k in 1..toks.len() {
-            if toks[k].kind != TokenKind::Word || !ROLE_HEADS.contains(&word(k)) {
+            if toks[k].kind != TokenKind::Word || !is_role_head(word(k)) {
                 continue;
             }
             // A name right after ("leader Shadi al-Manei") makes this a title, not an actor.
