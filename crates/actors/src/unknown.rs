@@ -1074,14 +1074,20 @@ pub(crate) fn descriptions(
     out
 }
 
-
 /// Role nouns that name one person by office. A `match` compiles to a length switch: this
 /// runs on every token.
 fn is_role_head(w: &str) -> bool {
     matches!(
         w,
-        "caliph" | "leader" | "spokesman" | "spokeswoman" | "commander" | "emir" | "founder"
-            | "chief" | "spokesperson"
+        "caliph"
+            | "leader"
+            | "spokesman"
+            | "spokeswoman"
+            | "commander"
+            | "emir"
+            | "founder"
+            | "chief"
+            | "spokesperson"
     )
 }
 

@@ -241,6 +241,7 @@ pub(crate) fn relations(
         if let Some(r) = accusation(&s, &attr) {
             found.push(r);
         }
+        found.extend(possessive_parts(&s));
         // Dates: the clause's own, else the attribution's (one claim per date).
         let dates = find_dates(text, sent.start, sent.end, published);
         let mut dated = Vec::new();
@@ -467,6 +468,104 @@ fn hedge_before(s: &Sent, t: usize) -> Option<Stance> {
         "allegedly" | "purportedly" => Some(Stance::Alleged),
         _ => None,
     })
+}
+
+/// "Hizballah's Islamic Jihad Organization", "Iran's Islamic Revolutionary Guard Corps": a
+/// possessive between a part and the whole the dictionary puts it in; and "Assistant Attorney
+/// General Michael Chertoff of the Criminal Division": a person of an organisation.
+fn possessive_parts(s: &Sent) -> Vec<Relation> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if s.men[i].is_none() || s.locative(i) {
+            i += 1;
+            continue;
+        }
+        let e = s.mention_end(i);
+        let next = e + 1;
+        let (Some(a), true) = (s.actor(i), next + 1 < n) else {
+            i = e + 1;
+            continue;
+        };
+        // Possessive: "A's B" where B is part of A.
+        if matches!(s.w(next), "'s" | "'") && s.men[next + 1].is_some() {
+            if let Some(b) = s.actor(next + 1) {
+                let whole = &s.rec.actors[a];
+                let part = &s.rec.actors[b];
+                if part.part_of.as_deref() == Some(whole.id.as_str())
+                    && !matches!(part.kind, ActorType::Person)
+                {
+                    out.push(structural(
+                        s,
+                        b,
+                        a,
+                        Category::Affiliate,
+                        i,
+                        s.mention_end(next + 1),
+                        next,
+                    ));
+                }
+            }
+        }
+        // "Person of (the) Organisation"
+        if s.kind(i) == Some(ActorType::Person) && s.w(next) == "of" {
+            let k = if s.w(next + 1) == "the" {
+                next + 2
+            } else {
+                next + 1
+            };
+            if k < n && s.men[k].is_some() && !s.locative(k) {
+                if let Some(o) = s.actor(k) {
+                    if !matches!(s.kind(k), Some(ActorType::Person | ActorType::Population)) {
+                        out.push(structural(
+                            s,
+                            a,
+                            o,
+                            Category::Member,
+                            i,
+                            s.mention_end(k),
+                            next,
+                        ));
+                    }
+                }
+            }
+        }
+        i = e + 1;
+    }
+    out
+}
+
+fn structural(
+    s: &Sent,
+    sub: usize,
+    obj: usize,
+    c: Category,
+    lo: usize,
+    hi: usize,
+    trig: usize,
+) -> Relation {
+    Relation {
+        subject: sub,
+        category: c,
+        mode: None,
+        object: obj,
+        negated: false,
+        stance: Stance::Asserted,
+        source: None,
+        time: None,
+        evidence: Span::new(s.toks[lo].span.start, s.toks[hi].span.end),
+        rule: format!(
+            "struct:{}",
+            if c == Category::Affiliate {
+                "possessive"
+            } else {
+                "of"
+            }
+        ),
+        trigger: s.toks[trig].span,
+        modality: None,
+    }
 }
 
 /// "X complained that Y ...": the complaint is itself an accusation of Y by X.
@@ -781,7 +880,29 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
             return None;
         }
         if s.men[i].is_some() && !s.locative(i) {
-            return Some(coordinated_right(s, i, n));
+            let mut objs = coordinated_right(s, i, n);
+            // "supported groups in Bahrain and Iraq, including Hizballah and Hamas": the named
+            // members of a described set are objects too.
+            let last = s.mention_end(*objs.last().unwrap_or(&i));
+            let mut j = last + 1;
+            while j < n && j < last + 12 {
+                if matches!(s.w(j), ";" | "." | ":") {
+                    break;
+                }
+                if matches!(s.w(j), "including" | "like")
+                    || (s.w(j) == "such" && s.w(j + 1) == "as")
+                {
+                    let k = if s.w(j) == "such" { j + 2 } else { j + 1 };
+                    if let Some(m) =
+                        (k..(k + 3).min(n)).find(|&x| s.men[x].is_some() && !s.locative(x))
+                    {
+                        objs.extend(coordinated_right(s, m, n));
+                    }
+                    break;
+                }
+                j += 1;
+            }
+            return Some(objs);
         }
         i += 1;
     }
@@ -1022,6 +1143,10 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     if sub.is_none() && h.start > 0 && s.w(h.start - 1) == "in" {
         sub = subject_left(s, h.start - 1);
     }
+    // "Iran continued its activity, including support for Hizballah": the clause's subject.
+    if sub.is_none() && h.start > 1 && s.w(h.start - 1) == "including" && s.w(h.start - 2) == "," {
+        sub = subject_left(s, h.start - 2);
+    }
     // "responsible for numerous attacks on", "claimed responsibility for the abduction of",
     // "was implicated in the 1992 attacks on": the clause's subject carried them out.
     if sub.is_none() {
@@ -1148,7 +1273,7 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
     }
     // The part word's owner: "of Y" after, or "Y's" / "Y" right before.
     let mut owner = None;
-    if h.end + 1 < n && matches!(s.w(h.end), "of" | "for" | "in") {
+    if h.end + 1 < n && matches!(s.w(h.end), "of" | "for" | "in" | "at") {
         let mut j = h.end + 1;
         if matches!(s.w(j), "the" | "a") {
             j += 1;

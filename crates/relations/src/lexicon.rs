@@ -364,7 +364,7 @@ impl Lexicon {
                 }
                 // Reversed verbs may hold their object before the particle: "received funds
                 // from"; other phrases are contiguous.
-                let gap = if t.frame == Frame::Rev { 3 } else { 0 };
+                let gap = if t.frame == Frame::Rev { 8 } else { 0 };
                 let mut pos = i + 1;
                 let mut ok = true;
                 for r in &t.rest {
