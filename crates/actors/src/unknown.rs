@@ -941,8 +941,32 @@ pub(crate) fn descriptions(
             }
             let has_armed_mod =
                 (a..k).any(|x| armed_mods.contains(&word(x).to_ascii_lowercase().as_str()));
+            // Things aimed at ("interests", "targets", "sites") name a group only with a
+            // name-like or institutional modifier ("Israeli interests", "civilian sites").
+            let thing = matches!(
+                lw.as_str(),
+                "interests" | "targets" | "sites" | "facilities" | "vessels" | "ships"
+            );
+            let institutional = (a..k).any(|x| {
+                let m = word(x);
+                is_cap(m)
+                    || matches!(
+                        m,
+                        "civilian"
+                            | "military"
+                            | "government"
+                            | "diplomatic"
+                            | "commercial"
+                            | "economic"
+                            | "security"
+                            | "foreign"
+                            | "western"
+                    )
+            });
             let ok = if singular_armed {
                 has_armed_mod
+            } else if thing {
+                institutional
             } else {
                 mods > 0 || specific.contains(lw.as_str())
             };

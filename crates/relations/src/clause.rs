@@ -751,13 +751,37 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 && s.men[k - 1].is_none()
                 && s.w(k + 1) == "and")
         {
-            // The first subject of the sentence, not inside a prepositional phrase.
-            let first = (0..k).find(|&j| {
-                s.men[j].is_some() && !s.locative(j) && {
+            // The sentence's subject: a name followed by a finite verb ("Iran is able",
+            // "Hizballah continues"), else the first name not inside a prepositional phrase.
+            let free = |j: usize| {
+                s.men[j].is_some() && !s.locative(j) && !is_modifier_mention(s, j) && {
                     let st = s.mention_start(j);
                     st == 0 || !PREPOSITIONS.contains(&s.w(st - 1))
                 }
-            });
+            };
+            let finite = |j: usize| {
+                let v = s.w(s.mention_end(j) + 1);
+                matches!(
+                    v,
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "did"
+                        | "does"
+                        | "also"
+                ) || (v.len() > 3 && (v.ends_with("ed") || v.ends_with('s')) && !v.ends_with("ss"))
+            };
+            let first = (0..k)
+                .find(|&j| free(j) && finite(j))
+                .or_else(|| (0..k).find(|&j| free(j)));
             if let Some(j) = first {
                 if (0..j).all(|x| !matches!(s.w(x), ";" | ":")) {
                     return Some(coordinated_right(s, j, t));
@@ -782,7 +806,7 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
             && s.men[i + 1].is_none()
         {
             let ante = (0..i).rev().find(|&j| {
-                s.men[j].is_some() && !s.locative(j) && {
+                s.men[j].is_some() && !s.locative(j) && !is_modifier_mention(s, j) && {
                     let st = s.mention_start(j);
                     st == 0 || !PREPOSITIONS.contains(&s.w(st - 1))
                 }
@@ -855,6 +879,12 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         }
     }
     None
+}
+
+/// "pro-ISIS", "anti-Israeli": a name inside a modifier, never a subject.
+fn is_modifier_mention(s: &Sent, j: usize) -> bool {
+    let st = s.mention_start(j);
+    st >= 2 && s.w(st - 1) == "-" && matches!(s.w(st - 2), "pro" | "anti" | "counter")
 }
 
 /// The first object mentions to the right of token t within the clause.

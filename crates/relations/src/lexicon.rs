@@ -410,6 +410,13 @@ impl Lexicon {
             }
             out.extend(best);
         }
+        // A hit inside a longer one ("Minister" in "Prime Minister") is part of it.
+        let spans: Vec<(usize, usize)> = out.iter().map(|h| (h.start, h.end)).collect();
+        out.retain(|h| {
+            !spans
+                .iter()
+                .any(|&(a, b)| a <= h.start && h.end <= b && (b - a) > (h.end - h.start))
+        });
         out
     }
 
