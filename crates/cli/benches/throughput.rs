@@ -54,6 +54,24 @@ fn main() {
         std::hint::black_box(ex.extract(&d));
     }
 
+    // Reading alone, and reading + text layer, for the breakdown.
+    let mut r0 = f64::MAX;
+    let mut r1 = f64::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        for d in Reader::open(Input::File(path.clone()), &opts) {
+            std::hint::black_box(d.unwrap());
+        }
+        r0 = r0.min(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        for d in Reader::open(Input::File(path.clone()), &opts) {
+            let d = d.unwrap();
+            let f = Folded::new(&d.text);
+            std::hint::black_box(sentences(&f.text));
+        }
+        r1 = r1.min(start.elapsed().as_secs_f64());
+    }
+    println!("breakdown: reading {r0:.3} s, + text layer {r1:.3} s");
     // Each stage runs three times; the best run is reported (this machine is shared and noisy).
     let mut a = f64::MAX;
     let mut words = 0usize;
