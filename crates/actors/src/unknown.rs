@@ -974,6 +974,14 @@ pub(crate) fn descriptions(
                 k += 1;
                 continue;
             }
+            // "Lebanon-based terrorist group": "-based" belongs to the name before it.
+            while a < k && word(a) == "-" {
+                a += 2;
+            }
+            if a > k {
+                k += 1;
+                continue;
+            }
             let span = Span::new(toks[a].span.start, toks[k].span.end);
             // A place after it belongs to its name: "tourists in Egypt".
             let mut name = text[span.start..span.end].to_string();

@@ -1,6 +1,7 @@
 //! `claimgraph`: turn articles into an evidence graph of who does what to whom, who says so,
 //! and when.
 
+mod graph;
 mod output;
 
 use anyhow::{bail, Context, Result};
@@ -18,7 +19,7 @@ use std::path::PathBuf;
     name = "claimgraph",
     version,
     about = "Turn news and reports into an evidence graph: who does what to whom, who says so, and when.",
-    after_help = "Examples:\n  claimgraph extract examples/\n  claimgraph extract --format text examples/d05.txt\n  cat article.html | claimgraph extract --format jsonl --published 2017-02 -\n  claimgraph actors --search hizballah"
+    after_help = "Examples:\n  claimgraph demo\n  claimgraph extract --format text examples/d05.txt\n  claimgraph ingest examples/ && claimgraph edges --actor Hizballah\n  claimgraph evidence Iran Hizballah\n  cat article.html | claimgraph extract --format jsonl --published 2017-02 -"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,9 +35,169 @@ enum Command {
     Extract(ExtractArgs),
     /// List the actor dictionary (built in, plus --actors files).
     #[command(
-        after_help = "Examples:\n  claimgraph actors --search hizballah\n  claimgraph actors --actors extra.csv --type person"
+        after_help = "Examples:\n  claimgraph dictionary --search hizballah\n  claimgraph dictionary --actors extra.csv --type person"
     )]
-    Actors(ActorsArgs),
+    Dictionary(ActorsArgs),
+    /// Ingest articles into the evidence graph (SQLite).
+    #[command(
+        after_help = "Examples:\n  claimgraph ingest examples/\n  claimgraph ingest --db team.db feed.jsonl.gz\n  claimgraph ingest --quiet --outlet Reuters reuters/"
+    )]
+    Ingest(IngestArgs),
+    /// Ingest the bundled examples into a fresh database and show what the graph says.
+    Demo(DemoArgs),
+    /// Actors in the store.
+    #[command(
+        after_help = "Examples:\n  claimgraph actors --type armed_group\n  claimgraph actors --search hamas --format json"
+    )]
+    Actors(StoreActorsArgs),
+    /// One actor: aliases, parent, children, relations in and out by category.
+    Actor(ActorArgs),
+    /// Relations across documents, with counts of independent origins and grades.
+    #[command(
+        after_help = "Examples:\n  claimgraph edges --actor Hizballah\n  claimgraph edges --between Iran Hamas --min-origins 2\n  claimgraph edges --category ASSAULT --since 2019 --format csv"
+    )]
+    Edges(EdgesArgs),
+    /// Every claim between two actors, with sentence, source, stance, grade and document.
+    #[command(
+        after_help = "Examples:\n  claimgraph evidence Iran Hizballah\n  claimgraph evidence Hamas ISIS-Sinai --category AID"
+    )]
+    Evidence(EvidenceArgs),
+    /// Dated claims in time order.
+    Timeline(TimelineArgs),
+    /// Relations that another origin denies or claims the opposite of.
+    Disputes(QueryArgs),
+    /// Full-text search over sentences, with the actors in each hit.
+    #[command(
+        after_help = "Examples:\n  claimgraph search \"rocket attacks\"\n  claimgraph search 'smuggl*'"
+    )]
+    Search(SearchArgs),
+    /// Counts of the store.
+    Stats(QueryArgs),
+}
+
+#[derive(clap::Args)]
+struct DbArgs {
+    /// The database file.
+    #[arg(long, env = "CLAIMGRAPH_DB", default_value = "claimgraph.db")]
+    db: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct QueryArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Source reliability grades (CSV: name,grade,note; grades A-F). Unlisted sources are F.
+    #[arg(long)]
+    sources: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: graph::Format,
+}
+
+#[derive(clap::Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    dict: DictArgs,
+    #[command(flatten)]
+    db: DbArgs,
+    /// No progress line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Where to write the demo database (replaced if it exists).
+    #[arg(long, default_value = "claimgraph-demo.db")]
+    db: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct StoreActorsArgs {
+    #[command(flatten)]
+    q: QueryArgs,
+    /// Only this type.
+    #[arg(long = "type")]
+    kind: Option<String>,
+    /// Only actors whose name, id or an alias contains this text.
+    #[arg(long)]
+    search: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ActorArgs {
+    #[command(flatten)]
+    q: QueryArgs,
+    /// A name, alias or id (case-insensitive).
+    name: String,
+}
+
+#[derive(clap::Args)]
+struct EdgesArgs {
+    #[command(flatten)]
+    q: QueryArgs,
+    /// Edges touching this actor.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Edges between two actors.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    between: Option<Vec<String>>,
+    /// Only this category (AID, ASSAULT, ...).
+    #[arg(long)]
+    category: Option<String>,
+    /// At least this many independent origins.
+    #[arg(long)]
+    min_origins: Option<i64>,
+    /// Claims dated on or after (YYYY[-MM[-DD]]).
+    #[arg(long)]
+    since: Option<String>,
+    /// Claims dated on or before.
+    #[arg(long)]
+    until: Option<String>,
+    /// Only claims with this stance.
+    #[arg(long)]
+    stance: Option<String>,
+    /// At most this many edges.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct EvidenceArgs {
+    #[command(flatten)]
+    q: QueryArgs,
+    /// One actor.
+    a: String,
+    /// The other actor.
+    b: String,
+    /// Only this category.
+    #[arg(long)]
+    category: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct TimelineArgs {
+    #[command(flatten)]
+    q: QueryArgs,
+    /// Only claims of this actor.
+    #[arg(long)]
+    actor: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct SearchArgs {
+    #[command(flatten)]
+    q: QueryArgs,
+    /// Words to find (FTS5 syntax: "exact phrase", OR, prefix*).
+    words: String,
+    /// At most this many hits.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -115,7 +276,17 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract(a),
-        Command::Actors(a) => actors(a),
+        Command::Dictionary(a) => actors(a),
+        Command::Ingest(a) => ingest(a),
+        Command::Demo(a) => demo(a),
+        Command::Actors(a) => store_actors(a),
+        Command::Actor(a) => store_actor(a),
+        Command::Edges(a) => edges(a),
+        Command::Evidence(a) => evidence(a),
+        Command::Timeline(a) => timeline(a),
+        Command::Disputes(a) => disputes(a),
+        Command::Search(a) => search(a),
+        Command::Stats(a) => stats(a),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -263,6 +434,327 @@ fn actors(a: ActorsArgs) -> Result<i32> {
             e.name,
             aliases
         )?;
+    }
+    Ok(0)
+}
+
+fn read_options(i: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        published: i.published,
+        outlet: i.outlet.clone(),
+        max_bytes: i.max_bytes,
+    }
+}
+
+fn ingest(a: IngestArgs) -> Result<i32> {
+    let ex = Extractor::new(load_recognizer(&a.dict)?, Lexicon::builtin());
+    let mut store = graph::open(&a.db.db, None)?;
+    let started = std::time::Instant::now();
+    let s = graph::ingest(
+        &mut store,
+        &ex,
+        &a.input.paths,
+        &read_options(&a.input),
+        a.quiet,
+        a.batch.max(1),
+    )?;
+    let stats = store.stats()?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "ingested into {}: {} new, {} unchanged, {} replaced, {} failed; {} words in {:.1} s ({:.0} words/s); the store holds {} documents, {} actors, {} claims",
+        a.db.db.display(), s.new, s.unchanged, s.replaced, s.failed, s.words, secs,
+        s.words as f64 / secs.max(1e-9), stats.documents, stats.actors, stats.claims
+    );
+    Ok(if s.failed > 0 { 1 } else { 0 })
+}
+
+fn demo(a: DemoArgs) -> Result<i32> {
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", a.db.display()));
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("{}: cannot replace", p.display()))?;
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("claimgraph-demo-{}", std::process::id()));
+    graph::write_examples(&dir)?;
+    let ex = Extractor::builtin();
+    let mut store = graph::open(&a.db, None)?;
+    let s = graph::ingest(
+        &mut store,
+        &ex,
+        std::slice::from_ref(&dir),
+        &ReadOptions::default(),
+        true,
+        256,
+    )?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut out = std::io::stdout().lock();
+    let st = store.stats()?;
+    writeln!(
+        out,
+        "claimgraph demo: {} public-domain U.S. government texts ingested into {}",
+        s.new,
+        a.db.display()
+    )?;
+    writeln!(
+        out,
+        "{} actors, {} claims, {} edges, {} disputed.\n",
+        st.actors, st.claims, st.edges, st.disputed
+    )?;
+    writeln!(
+        out,
+        "Strongest edges (independent origins, claims, Admiralty grade):"
+    )?;
+    let edges = store.edges(&claimgraph_store::EdgeFilter {
+        limit: Some(12),
+        ..Default::default()
+    })?;
+    graph::print_edges(&mut out, &edges, graph::Format::Table)?;
+    if let Some(e) = edges.first() {
+        writeln!(out, "\nThe evidence behind the first one:")?;
+        let claims = store.evidence(&e.subject, &e.object, Some(&e.category))?;
+        graph::print_claims(
+            &mut out,
+            &claims[..claims.len().min(3)],
+            graph::Format::Table,
+        )?;
+    }
+    let d = store.disputes()?;
+    writeln!(out, "\nDisputes: {}", d.len())?;
+    graph::print_edges(&mut out, &d[..d.len().min(5)], graph::Format::Table)?;
+    let db = a.db.display();
+    writeln!(
+        out,
+        "\nTry next:\n  claimgraph edges --db {db} --actor Hizballah\n  claimgraph evidence --db {db} Iran Hizballah\n  claimgraph timeline --db {db} --actor \"Kata'ib Hizballah\"\n  claimgraph search --db {db} \"rocket attacks\"\n  claimgraph ingest --db {db} your-articles/"
+    )?;
+    Ok(0)
+}
+
+fn out_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(v)?);
+    Ok(())
+}
+
+fn store_actors(a: StoreActorsArgs) -> Result<i32> {
+    let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let rows = store.actors(a.kind.as_deref(), a.search.as_deref())?;
+    match a.q.format {
+        graph::Format::Json => out_json(&rows)?,
+        graph::Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            w.write_record([
+                "id",
+                "name",
+                "type",
+                "part_of",
+                "known",
+                "documents",
+                "claims",
+            ])?;
+            for r in &rows {
+                w.write_record([
+                    r.id.as_str(),
+                    &r.name,
+                    &r.kind,
+                    r.part_of.as_deref().unwrap_or(""),
+                    &r.known.to_string(),
+                    &r.documents.to_string(),
+                    &r.claims.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        graph::Format::Table => {
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "{:<30} {:<13} {:>5} {:>6}  ID",
+                "NAME", "TYPE", "DOCS", "CLAIMS"
+            )?;
+            for r in &rows {
+                writeln!(
+                    out,
+                    "{:<30} {:<13} {:>5} {:>6}  {}",
+                    r.name.chars().take(30).collect::<String>(),
+                    r.kind,
+                    r.documents,
+                    r.claims,
+                    r.id
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn store_actor(a: ActorArgs) -> Result<i32> {
+    let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let id = store.resolve_actor(&a.name)?;
+    let (row, aliases, children) = store.actor(&id)?;
+    let edges = store.edges(&claimgraph_store::EdgeFilter {
+        actor: Some(id.clone()),
+        ..Default::default()
+    })?;
+    if a.q.format != graph::Format::Table {
+        out_json(
+            &serde_json::json!({"actor": row, "aliases": aliases, "children": children, "edges": edges}),
+        )?;
+        return Ok(0);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} ({}, {}){}",
+        row.name,
+        row.kind,
+        row.id,
+        if row.known {
+            ""
+        } else {
+            ", not in the dictionary"
+        }
+    )?;
+    if let Some(p) = &row.part_of {
+        writeln!(out, "part of: {p}")?;
+    }
+    if !children.is_empty() {
+        let names: Vec<&str> = children.iter().map(|c| c.name.as_str()).collect();
+        writeln!(out, "parts: {}", names.join(", "))?;
+    }
+    writeln!(out, "aliases: {}", aliases.join(" | "))?;
+    writeln!(
+        out,
+        "named in {} documents, in {} claims\n",
+        row.documents, row.claims
+    )?;
+    let mut cats: std::collections::BTreeMap<String, Vec<&claimgraph_store::Edge>> =
+        Default::default();
+    for e in &edges {
+        let dir = if e.subject == id { "out" } else { "in" };
+        cats.entry(format!("{} ({dir})", e.category))
+            .or_default()
+            .push(e);
+    }
+    for (c, es) in cats {
+        writeln!(out, "{c}: {} relations", es.len())?;
+        for e in es {
+            let other = if e.subject == id {
+                &e.object_name
+            } else {
+                &e.subject_name
+            };
+            writeln!(
+                out,
+                "  {}{}  {} origins, {} claims, {}",
+                if e.negated { "NOT " } else { "" },
+                other,
+                e.origins,
+                e.claims,
+                e.grade()
+            )?;
+        }
+    }
+    Ok(0)
+}
+
+fn edges(a: EdgesArgs) -> Result<i32> {
+    let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let actor = a
+        .actor
+        .as_deref()
+        .map(|n| store.resolve_actor(n))
+        .transpose()?;
+    let between = match &a.between {
+        Some(v) => Some((store.resolve_actor(&v[0])?, store.resolve_actor(&v[1])?)),
+        None => None,
+    };
+    let f = claimgraph_store::EdgeFilter {
+        actor,
+        between,
+        category: a.category.clone(),
+        min_origins: a.min_origins,
+        since: a.since.clone(),
+        until: a.until.clone(),
+        stance: a.stance.clone(),
+        limit: a.limit,
+    };
+    let e = store.edges(&f)?;
+    graph::print_edges(&mut std::io::stdout().lock(), &e, a.q.format)?;
+    Ok(0)
+}
+
+fn evidence(a: EvidenceArgs) -> Result<i32> {
+    let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let x = store.resolve_actor(&a.a)?;
+    let y = store.resolve_actor(&a.b)?;
+    let c = store.evidence(&x, &y, a.category.as_deref())?;
+    graph::print_claims(&mut std::io::stdout().lock(), &c, a.q.format)?;
+    Ok(0)
+}
+
+fn timeline(a: TimelineArgs) -> Result<i32> {
+    let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let actor = a
+        .actor
+        .as_deref()
+        .map(|n| store.resolve_actor(n))
+        .transpose()?;
+    let c = store.timeline(actor.as_deref())?;
+    graph::print_claims(&mut std::io::stdout().lock(), &c, a.q.format)?;
+    Ok(0)
+}
+
+fn disputes(a: QueryArgs) -> Result<i32> {
+    let store = graph::open(&a.db.db, a.sources.as_deref())?;
+    let d = store.disputes()?;
+    graph::print_edges(&mut std::io::stdout().lock(), &d, a.format)?;
+    Ok(0)
+}
+
+fn search(a: SearchArgs) -> Result<i32> {
+    let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let hits = store.search(&a.words, a.limit)?;
+    match a.q.format {
+        graph::Format::Json => out_json(&hits)?,
+        graph::Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            w.write_record(["document", "actors", "sentence"])?;
+            for h in &hits {
+                w.write_record([h.document.as_str(), &h.actors.join(";"), &h.sentence])?;
+            }
+            w.flush()?;
+        }
+        graph::Format::Table => {
+            let mut out = std::io::stdout().lock();
+            for h in &hits {
+                writeln!(
+                    out,
+                    "{}  [{}]\n    «{}»",
+                    h.document,
+                    h.actors.join(", "),
+                    h.sentence.replace('\n', " ")
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn stats(a: QueryArgs) -> Result<i32> {
+    let store = graph::open(&a.db.db, a.sources.as_deref())?;
+    let s = store.stats()?;
+    if a.format == graph::Format::Table {
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "documents {}\nwords     {}\nactors    {}\nmentions  {}\nclaims    {}\nedges     {}\ndisputed  {}",
+            s.documents, s.words, s.actors, s.mentions, s.claims, s.edges, s.disputed
+        )?;
+        for (c, n) in &s.by_category {
+            writeln!(out, "  {c:<10} {n}")?;
+        }
+    } else {
+        out_json(&s)?;
     }
     Ok(0)
 }

@@ -3,39 +3,9 @@
 
 use claimgraph_model::{Document, Source, Span};
 use claimgraph_relations::Extraction;
+use claimgraph_text::CharIndex;
 use serde_json::{json, Value};
 use std::fmt::Write;
-
-/// Byte offsets to char offsets for one text.
-pub struct CharIndex {
-    /// (byte offset just after a multi-byte char, extra bytes so far)
-    steps: Vec<(usize, usize)>,
-}
-
-impl CharIndex {
-    /// Index a text (free for ASCII).
-    pub fn new(text: &str) -> CharIndex {
-        let mut steps = Vec::new();
-        if !text.is_ascii() {
-            let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                let l = c.len_utf8();
-                if l > 1 {
-                    extra += l - 1;
-                    steps.push((i + l, extra));
-                }
-            }
-        }
-        CharIndex { steps }
-    }
-    /// The char offset of a byte offset (a char boundary).
-    pub fn char_of(&self, byte: usize) -> usize {
-        match self.steps.partition_point(|&(b, _)| b <= byte) {
-            0 => byte,
-            i => byte - self.steps[i - 1].1,
-        }
-    }
-}
 
 fn span_json(text: &str, idx: &CharIndex, s: Span) -> Value {
     json!({"start": idx.char_of(s.start), "end": idx.char_of(s.end), "text": &text[s.start..s.end]})
@@ -181,19 +151,4 @@ pub fn text(doc: &Document, x: &Extraction, explain: bool) -> String {
     }
     s.push('\n');
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn char_index_counts_scalars() {
-        let t = "a’b Ḥc";
-        let idx = CharIndex::new(t);
-        for (ci, (bi, _)) in t.char_indices().enumerate() {
-            assert_eq!(idx.char_of(bi), ci);
-        }
-        assert_eq!(idx.char_of(t.len()), t.chars().count());
-    }
 }

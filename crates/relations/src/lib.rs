@@ -41,6 +41,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Relations in text order.
     pub relations: Vec<Relation>,
+    /// Sentences, as byte spans.
+    pub sentences: Vec<claimgraph_model::Span>,
     /// Word count of the text.
     pub words: usize,
 }
@@ -77,7 +79,11 @@ impl Extractor {
         let rec = self.recognizer.recognize(text, &sents);
         let mut relations = clause::relations(text, &sents, &rec, &self.lexicon, doc.published);
         let mut mentions = rec.mentions;
+        let mut sentence_spans = sents;
         if !folded.map.is_identity() {
+            for s in &mut sentence_spans {
+                *s = folded.map.span(*s);
+            }
             for m in &mut mentions {
                 m.span = folded.map.span(m.span);
             }
@@ -90,6 +96,7 @@ impl Extractor {
             actors: rec.actors,
             mentions,
             relations,
+            sentences: sentence_spans,
             words: claimgraph_text::count_words(text),
         }
     }

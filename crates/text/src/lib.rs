@@ -519,6 +519,37 @@ pub fn count_words(text: &str) -> usize {
     n
 }
 
+/// Byte offsets to char offsets for one text.
+pub struct CharIndex {
+    /// (byte offset just after a multi-byte char, extra bytes so far)
+    steps: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Index a text (free for ASCII).
+    pub fn new(text: &str) -> CharIndex {
+        let mut steps = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (i, c) in text.char_indices() {
+                let l = c.len_utf8();
+                if l > 1 {
+                    extra += l - 1;
+                    steps.push((i + l, extra));
+                }
+            }
+        }
+        CharIndex { steps }
+    }
+    /// The char offset of a byte offset (a char boundary).
+    pub fn char_of(&self, byte: usize) -> usize {
+        match self.steps.partition_point(|&(b, _)| b <= byte) {
+            0 => byte,
+            i => byte - self.steps[i - 1].1,
+        }
+    }
+}
+
 /// Paragraph spans: runs of text separated by blank lines.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
@@ -621,6 +652,16 @@ mod tests {
         let j = f.text.find("Hizballah").unwrap();
         let s = f.map.span(Span::new(j, j + "Hizballah".len()));
         assert_eq!(&o[s.start..s.end], "Ḥizballah");
+    }
+
+    #[test]
+    fn char_index_counts_scalars() {
+        let t = "a’b Ḥc";
+        let idx = CharIndex::new(t);
+        for (ci, (bi, _)) in t.char_indices().enumerate() {
+            assert_eq!(idx.char_of(bi), ci);
+        }
+        assert_eq!(idx.char_of(t.len()), t.chars().count());
     }
 
     #[test]

@@ -1,0 +1,384 @@
+//! The evidence-graph commands: ingest into the store, and the questions asked of it.
+
+use anyhow::{Context, Result};
+use claimgraph_ingest::{expand, ReadOptions, Reader};
+use claimgraph_model::Document;
+use claimgraph_relations::Extractor;
+use claimgraph_store::{ClaimRow, Edge, Outcome, SourceGrades, Store};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Output formats of the questions.
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq, Debug)]
+pub enum Format {
+    /// Columns for an 80-column terminal.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV with a header.
+    Csv,
+}
+
+/// Open the store, with source grades if given.
+pub fn open(db: &Path, sources: Option<&Path>) -> Result<Store> {
+    let mut store = Store::open(db)?;
+    if let Some(p) = sources {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("{}: cannot read the source grades", p.display()))?;
+        store.set_source_grades(
+            SourceGrades::parse(&text, &p.display().to_string()).map_err(anyhow::Error::msg)?,
+        );
+    }
+    Ok(store)
+}
+
+/// Counts of one ingest run.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Summary {
+    /// Documents stored for the first time.
+    pub new: usize,
+    /// Documents already stored with the same hash.
+    pub unchanged: usize,
+    /// Documents whose claims were replaced.
+    pub replaced: usize,
+    /// Inputs or records that could not be read.
+    pub failed: usize,
+    /// Words extracted.
+    pub words: usize,
+    /// Claims written.
+    pub claims: usize,
+}
+
+/// Ingest paths into the store: parallel extraction, one writer, one transaction per batch.
+pub fn ingest(
+    store: &mut Store,
+    ex: &Extractor,
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    quiet: bool,
+    batch_size: usize,
+) -> Result<Summary> {
+    let mut sum = Summary::default();
+    let progress = !quiet && std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let mut last_draw = Instant::now();
+    let total_bytes: u64 = expand(paths)
+        .iter()
+        .filter_map(|i| match i {
+            Ok(claimgraph_ingest::Input::File(p)) => p.metadata().ok().map(|m| m.len()),
+            _ => None,
+        })
+        .sum();
+    let mut done_bytes = 0u64;
+    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+    let flush = |batch: &mut Vec<Document>, store: &mut Store, sum: &mut Summary| -> Result<()> {
+        // Unchanged documents are not extracted again.
+        let mut todo = Vec::with_capacity(batch.len());
+        for d in batch.drain(..) {
+            if store.document_hash(&d.id)?.as_deref() == Some(d.hash.as_str()) {
+                sum.unchanged += 1;
+            } else {
+                todo.push(d);
+            }
+        }
+        let extracted: Vec<_> = todo.par_iter().map(|d| ex.extract(d)).collect();
+        let mut w = store.batch()?;
+        for (d, x) in todo.iter().zip(&extracted) {
+            match w.put(d, x)? {
+                Outcome::New => sum.new += 1,
+                Outcome::Replaced => sum.replaced += 1,
+                Outcome::Unchanged => sum.unchanged += 1,
+            }
+            sum.words += x.words;
+            sum.claims += x.relations.len();
+        }
+        w.commit()?;
+        Ok(())
+    };
+    for input in expand(paths) {
+        let input = match input {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("claimgraph: {e}");
+                sum.failed += 1;
+                continue;
+            }
+        };
+        for doc in Reader::open(input, opts) {
+            match doc {
+                Ok(d) => {
+                    done_bytes += d.text.len() as u64;
+                    batch.push(d);
+                    if batch.len() >= batch_size {
+                        flush(&mut batch, store, &mut sum)?;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("claimgraph: {e}");
+                    sum.failed += 1;
+                }
+            }
+            if progress && last_draw.elapsed().as_millis() > 200 {
+                last_draw = Instant::now();
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                let rate = sum.words as f64 / secs;
+                let eta = if total_bytes > done_bytes && done_bytes > 0 {
+                    format!(
+                        ", ETA {:.0} s",
+                        secs * (total_bytes - done_bytes) as f64 / done_bytes as f64
+                    )
+                } else {
+                    String::new()
+                };
+                eprint!(
+                    "\r{} documents, {:.0} words/s{eta}    ",
+                    sum.new + sum.unchanged + sum.replaced + batch.len(),
+                    rate
+                );
+            }
+        }
+    }
+    flush(&mut batch, store, &mut sum)?;
+    if progress {
+        eprint!("\r{:60}\r", "");
+    }
+    Ok(sum)
+}
+
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn stance_summary(e: &Edge) -> String {
+    e.stances
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Print edges.
+pub fn print_edges(out: &mut dyn Write, edges: &[Edge], format: Format) -> Result<()> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(edges)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "subject",
+                "category",
+                "object",
+                "negated",
+                "modes",
+                "claims",
+                "documents",
+                "outlets",
+                "origins",
+                "grade",
+                "disputed",
+                "stances",
+                "first",
+                "last",
+            ])?;
+            for e in edges {
+                w.write_record([
+                    e.subject_name.as_str(),
+                    &e.category,
+                    &e.object_name,
+                    &e.negated.to_string(),
+                    &e.modes.join(";"),
+                    &e.claims.to_string(),
+                    &e.documents.to_string(),
+                    &e.outlets.to_string(),
+                    &e.origins.to_string(),
+                    &e.grade(),
+                    &e.disputed.to_string(),
+                    &stance_summary(e),
+                    e.first.as_deref().unwrap_or(""),
+                    e.last.as_deref().unwrap_or(""),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            writeln!(
+                out,
+                "{:<22} {:<14} {:<22} {:>3} {:>3} {:>5}",
+                "SUBJECT", "RELATION", "OBJECT", "ORG", "CLM", "GRADE"
+            )?;
+            for e in edges {
+                let rel = format!("{}{}", if e.negated { "NOT " } else { "" }, e.category);
+                let mark = if e.disputed { " disputed" } else { "" };
+                writeln!(
+                    out,
+                    "{:<22} {:<14} {:<22} {:>3} {:>3} {:>5}{}",
+                    cut(&e.subject_name, 22),
+                    cut(&rel, 14),
+                    cut(&e.object_name, 22),
+                    e.origins,
+                    e.claims,
+                    e.grade(),
+                    mark
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Print claims.
+pub fn print_claims(out: &mut dyn Write, claims: &[ClaimRow], format: Format) -> Result<()> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(claims)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "time",
+                "subject",
+                "category",
+                "mode",
+                "object",
+                "negated",
+                "stance",
+                "source",
+                "grade",
+                "document",
+                "outlet",
+                "published",
+                "sentence",
+            ])?;
+            for c in claims {
+                w.write_record([
+                    c.time.as_deref().unwrap_or(""),
+                    &c.subject_name,
+                    &c.category,
+                    c.mode.as_deref().unwrap_or(""),
+                    &c.object_name,
+                    &c.negated.to_string(),
+                    &c.stance,
+                    c.source_name.as_deref().unwrap_or(""),
+                    &c.grade,
+                    &c.document,
+                    c.outlet.as_deref().unwrap_or(""),
+                    c.published.as_deref().unwrap_or(""),
+                    &c.sentence,
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            for c in claims {
+                let neg = if c.negated { "NOT " } else { "" };
+                let by = c
+                    .source_name
+                    .as_deref()
+                    .map(|s| format!(" by {s}"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{} {} {}{}{} {}  [{}{}, {}]",
+                    c.time.as_deref().unwrap_or("----------"),
+                    cut(&c.subject_name, 20),
+                    neg,
+                    c.category,
+                    c.mode
+                        .as_deref()
+                        .map(|m| format!("({m})"))
+                        .unwrap_or_default(),
+                    cut(&c.object_name, 20),
+                    c.stance,
+                    by,
+                    c.grade
+                )?;
+                writeln!(out, "    «{}»", cut(&c.sentence.replace('\n', " "), 140))?;
+                writeln!(
+                    out,
+                    "    {} {}{}",
+                    c.document,
+                    c.outlet.as_deref().unwrap_or(""),
+                    c.published
+                        .as_deref()
+                        .map(|p| format!(", {p}"))
+                        .unwrap_or_default()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The bundled public-domain examples, embedded so that `demo` runs from anywhere.
+pub const EXAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "d01",
+        include_str!("../../../examples/d01.txt"),
+        include_str!("../../../examples/d01.meta.json"),
+    ),
+    (
+        "d02",
+        include_str!("../../../examples/d02.txt"),
+        include_str!("../../../examples/d02.meta.json"),
+    ),
+    (
+        "d03",
+        include_str!("../../../examples/d03.txt"),
+        include_str!("../../../examples/d03.meta.json"),
+    ),
+    (
+        "d04",
+        include_str!("../../../examples/d04.txt"),
+        include_str!("../../../examples/d04.meta.json"),
+    ),
+    (
+        "d05",
+        include_str!("../../../examples/d05.txt"),
+        include_str!("../../../examples/d05.meta.json"),
+    ),
+    (
+        "d06",
+        include_str!("../../../examples/d06.txt"),
+        include_str!("../../../examples/d06.meta.json"),
+    ),
+    (
+        "d07",
+        include_str!("../../../examples/d07.txt"),
+        include_str!("../../../examples/d07.meta.json"),
+    ),
+    (
+        "d08",
+        include_str!("../../../examples/d08.txt"),
+        include_str!("../../../examples/d08.meta.json"),
+    ),
+    (
+        "d09",
+        include_str!("../../../examples/d09.txt"),
+        include_str!("../../../examples/d09.meta.json"),
+    ),
+    (
+        "d10",
+        include_str!("../../../examples/d10.txt"),
+        include_str!("../../../examples/d10.meta.json"),
+    ),
+    (
+        "d11",
+        include_str!("../../../examples/d11.txt"),
+        include_str!("../../../examples/d11.meta.json"),
+    ),
+];
+
+/// Write the embedded examples to a folder (for `demo`).
+pub fn write_examples(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (id, text, meta) in EXAMPLES {
+        std::fs::write(dir.join(format!("{id}.txt")), text)?;
+        std::fs::write(dir.join(format!("{id}.meta.json")), meta)?;
+    }
+    Ok(())
+}

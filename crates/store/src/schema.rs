@@ -1,0 +1,110 @@
+//! The schema and its migrations. `meta.schema_version` says which migrations ran; a database
+//! written by an older version is brought up to date on open, one written by a newer one is
+//! refused.
+
+use crate::StoreError;
+use rusqlite::Connection;
+
+/// Each entry migrates from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+     CREATE TABLE documents(
+       id TEXT PRIMARY KEY, path TEXT, title TEXT, url TEXT, published TEXT, outlet TEXT,
+       hash TEXT NOT NULL, words INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL);
+     CREATE TABLE actors(
+       id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, part_of TEXT,
+       known INTEGER NOT NULL);
+     CREATE TABLE aliases(actor TEXT NOT NULL, alias TEXT NOT NULL COLLATE NOCASE,
+       PRIMARY KEY(actor, alias)) WITHOUT ROWID;
+     CREATE INDEX aliases_alias ON aliases(alias COLLATE NOCASE);
+     CREATE TABLE mentions(doc TEXT NOT NULL, actor TEXT NOT NULL, start INTEGER NOT NULL,
+       end INTEGER NOT NULL);
+     CREATE INDEX mentions_doc ON mentions(doc);
+     CREATE INDEX mentions_actor ON mentions(actor);
+     CREATE TABLE claims(
+       id INTEGER PRIMARY KEY, doc TEXT NOT NULL, subject TEXT NOT NULL, category TEXT NOT NULL,
+       mode TEXT, object TEXT NOT NULL, negated INTEGER NOT NULL, stance TEXT NOT NULL,
+       source TEXT, source_name TEXT, origin TEXT NOT NULL, time TEXT,
+       ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, sentence TEXT NOT NULL,
+       rule TEXT NOT NULL);
+     CREATE INDEX claims_subject ON claims(subject, object);
+     CREATE INDEX claims_object ON claims(object, subject);
+     CREATE INDEX claims_doc ON claims(doc);
+     CREATE INDEX claims_time ON claims(time);
+     CREATE VIRTUAL TABLE sentences USING fts5(doc UNINDEXED, start UNINDEXED, end UNINDEXED, text);",
+];
+
+/// The newest schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn migrate(conn: &Connection, path: &str) -> Result<(), StoreError> {
+    let sql = |source| StoreError::Sqlite {
+        path: path.to_string(),
+        source,
+    };
+    let not_db = |e: rusqlite::Error| StoreError::NotADatabase {
+        path: path.to_string(),
+        reason: e.to_string(),
+    };
+    // WAL lets readers go on while a writer ingests; a busy timeout waits for the writer.
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(sql)?;
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(not_db)?;
+    let _ = mode;
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
+        .map_err(not_db)?;
+    let has_meta: bool = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(not_db)?
+        > 0;
+    let current: i64 = if has_meta {
+        conn.query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .map_err(not_db)?
+        .parse()
+        .map_err(|_| StoreError::NotADatabase {
+            path: path.to_string(),
+            reason: "schema_version is not a number".into(),
+        })?
+    } else {
+        let tables: i64 = conn
+            .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(not_db)?;
+        if tables > 0 {
+            return Err(StoreError::NotADatabase {
+                path: path.to_string(),
+                reason: "it holds tables that claimgraph did not write".into(),
+            });
+        }
+        0
+    };
+    if current > VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_string(),
+            found: current,
+            supported: VERSION,
+        });
+    }
+    for (i, m) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let v = i as i64 + 1;
+        let tx = conn.unchecked_transaction().map_err(sql)?;
+        tx.execute_batch(m).map_err(sql)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?1)",
+            [v.to_string()],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)?;
+    }
+    Ok(())
+}
