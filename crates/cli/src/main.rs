@@ -108,6 +108,9 @@ struct IngestArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = 256)]
     batch: usize,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -447,6 +450,12 @@ fn read_options(i: &InputArgs) -> ReadOptions {
 }
 
 fn ingest(a: IngestArgs) -> Result<i32> {
+    if let Some(n) = a.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start worker threads")?;
+    }
     let ex = Extractor::new(load_recognizer(&a.dict)?, Lexicon::builtin());
     let mut store = graph::open(&a.db.db, None)?;
     let started = std::time::Instant::now();

@@ -30,8 +30,8 @@ fn put(store: &mut Store, docs: &[Document]) -> Vec<Outcome> {
 fn idempotent_and_replacing() {
     let mut s = Store::open_in_memory().unwrap();
     let d = doc("a", "Wire", "Iran supplied rockets to Hizballah.");
-    assert_eq!(put(&mut s, &[d.clone()]), [Outcome::New]);
-    assert_eq!(put(&mut s, &[d.clone()]), [Outcome::Unchanged]);
+    assert_eq!(put(&mut s, std::slice::from_ref(&d)), [Outcome::New]);
+    assert_eq!(put(&mut s, std::slice::from_ref(&d)), [Outcome::Unchanged]);
     assert_eq!(s.stats().unwrap().claims, 1);
     let d2 = doc(
         "a",
