@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use claimgraph_ingest::{expand, ReadOptions, Reader};
 use claimgraph_model::Document;
-use claimgraph_relations::Extractor;
+use claimgraph_relations::{Extraction, Extractor};
 use claimgraph_store::{ClaimRow, Edge, Outcome, SourceGrades, Store};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -60,10 +60,9 @@ pub fn ingest(
     quiet: bool,
     batch_size: usize,
 ) -> Result<Summary> {
-    let mut sum = Summary::default();
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let progress = !quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
-    let mut last_draw = Instant::now();
     let total_bytes: u64 = expand(paths)
         .iter()
         .filter_map(|i| match i {
@@ -71,81 +70,119 @@ pub fn ingest(
             _ => None,
         })
         .sum();
-    let mut done_bytes = 0u64;
-    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
-    let flush = |batch: &mut Vec<Document>, store: &mut Store, sum: &mut Summary| -> Result<()> {
-        // Unchanged documents are not extracted again.
-        let mut todo = Vec::with_capacity(batch.len());
-        for d in batch.drain(..) {
-            if store.document_hash(&d.id)?.as_deref() == Some(d.hash.as_str()) {
-                sum.unchanged += 1;
-            } else {
-                todo.push(d);
-            }
-        }
-        let extracted: Vec<_> = todo.par_iter().map(|d| ex.extract(d)).collect();
-        let mut w = store.batch()?;
-        for (d, x) in todo.iter().zip(&extracted) {
-            match w.put(d, x)? {
-                Outcome::New => sum.new += 1,
-                Outcome::Replaced => sum.replaced += 1,
-                Outcome::Unchanged => sum.unchanged += 1,
-            }
-            sum.words += x.words;
-            sum.claims += x.relations.len();
-        }
-        w.commit()?;
-        Ok(())
-    };
-    for input in expand(paths) {
-        let input = match input {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("claimgraph: {e}");
-                sum.failed += 1;
-                continue;
-            }
-        };
-        for doc in Reader::open(input, opts) {
-            match doc {
-                Ok(d) => {
-                    done_bytes += d.text.len() as u64;
-                    batch.push(d);
-                    if batch.len() >= batch_size {
-                        flush(&mut batch, store, &mut sum)?;
+    // A second connection reads stored hashes, so that unchanged documents are not extracted
+    // again while the writer works (WAL lets it read).
+    let reader = store.reader()?;
+    let words_done = AtomicUsize::new(0);
+    let docs_done = AtomicUsize::new(0);
+    std::thread::scope(|scope| -> Result<Summary> {
+        // The writer: one thread, one transaction per batch, while the next batch is
+        // extracted on the other cores.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Document, Extraction)>>(2);
+        let words_ref = &words_done;
+        let docs_ref = &docs_done;
+        let writer = scope.spawn(move || -> Result<Summary> {
+            let mut sum = Summary::default();
+            for batch in rx {
+                let mut w = store.batch()?;
+                for (d, x) in &batch {
+                    match w.put(d, x)? {
+                        Outcome::New => sum.new += 1,
+                        Outcome::Replaced => sum.replaced += 1,
+                        Outcome::Unchanged => sum.unchanged += 1,
                     }
+                    sum.words += x.words;
+                    sum.claims += x.relations.len();
                 }
+                w.commit()?;
+                words_ref.store(sum.words, Ordering::Relaxed);
+                docs_ref.fetch_add(batch.len(), Ordering::Relaxed);
+            }
+            Ok(sum)
+        });
+        let mut failed = 0usize;
+        let mut skipped = 0usize;
+        let mut done_bytes = 0u64;
+        let mut last_draw = Instant::now();
+        let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+        let send = |batch: &mut Vec<Document>, skipped: &mut usize| -> Result<bool> {
+            let mut todo = Vec::with_capacity(batch.len());
+            for d in batch.drain(..) {
+                if reader.document_hash(&d.id)?.as_deref() == Some(d.hash.as_str()) {
+                    *skipped += 1;
+                } else {
+                    todo.push(d);
+                }
+            }
+            let done: Vec<(Document, Extraction)> = todo
+                .into_par_iter()
+                .map(|d| {
+                    let x = ex.extract(&d);
+                    (d, x)
+                })
+                .collect();
+            // A closed channel means the writer stopped on an error: stop reading.
+            Ok(tx.send(done).is_ok())
+        };
+        'inputs: for input in expand(paths) {
+            let input = match input {
+                Ok(i) => i,
                 Err(e) => {
                     eprintln!("claimgraph: {e}");
-                    sum.failed += 1;
+                    failed += 1;
+                    continue;
+                }
+            };
+            for doc in Reader::open(input, opts) {
+                match doc {
+                    Ok(d) => {
+                        done_bytes += d.text.len() as u64;
+                        batch.push(d);
+                        if batch.len() >= batch_size && !send(&mut batch, &mut skipped)? {
+                            break 'inputs;
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("claimgraph: {e}");
+                        failed += 1;
+                    }
+                }
+                if progress && last_draw.elapsed().as_millis() > 200 {
+                    last_draw = Instant::now();
+                    let secs = started.elapsed().as_secs_f64().max(1e-3);
+                    let rate = words_done.load(Ordering::Relaxed) as f64 / secs;
+                    let eta = if total_bytes > done_bytes && done_bytes > 0 {
+                        format!(
+                            ", ETA {:.0} s",
+                            secs * (total_bytes - done_bytes) as f64 / done_bytes as f64
+                        )
+                    } else {
+                        String::new()
+                    };
+                    eprint!(
+                        "\r{} documents, {:.0} words/s{eta}    ",
+                        docs_done.load(Ordering::Relaxed) + skipped,
+                        rate
+                    );
                 }
             }
-            if progress && last_draw.elapsed().as_millis() > 200 {
-                last_draw = Instant::now();
-                let secs = started.elapsed().as_secs_f64().max(1e-3);
-                let rate = sum.words as f64 / secs;
-                let eta = if total_bytes > done_bytes && done_bytes > 0 {
-                    format!(
-                        ", ETA {:.0} s",
-                        secs * (total_bytes - done_bytes) as f64 / done_bytes as f64
-                    )
-                } else {
-                    String::new()
-                };
-                eprint!(
-                    "\r{} documents, {:.0} words/s{eta}    ",
-                    sum.new + sum.unchanged + sum.replaced + batch.len(),
-                    rate
-                );
-            }
         }
-    }
-    flush(&mut batch, store, &mut sum)?;
-    if progress {
-        eprint!("\r{:60}\r", "");
-    }
-    Ok(sum)
+        if !batch.is_empty() {
+            send(&mut batch, &mut skipped)?;
+        }
+        drop(tx);
+        let mut sum = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+        sum.unchanged += skipped;
+        sum.failed = failed;
+        if progress {
+            eprint!("\r{:60}\r", "");
+        }
+        Ok(sum)
+    })
 }
+
 
 fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n {

@@ -181,6 +181,12 @@ struct EvidenceArgs {
     /// Only this category.
     #[arg(long)]
     category: Option<String>,
+    /// At most this many claims (a page).
+    #[arg(long, default_value_t = 100)]
+    limit: usize,
+    /// Skip this many claims (the next page).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
 }
 
 #[derive(clap::Args)]
@@ -696,7 +702,7 @@ fn evidence(a: EvidenceArgs) -> Result<i32> {
     let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
     let x = store.resolve_actor(&a.a)?;
     let y = store.resolve_actor(&a.b)?;
-    let c = store.evidence(&x, &y, a.category.as_deref())?;
+    let c = store.evidence_page(&x, &y, a.category.as_deref(), a.limit, a.offset)?;
     graph::print_claims(&mut std::io::stdout().lock(), &c, a.q.format)?;
     Ok(0)
 }

@@ -300,6 +300,16 @@ impl Store {
         }
     }
 
+    /// Another connection to the same database file, for reading while this one writes.
+    pub fn reader(&self) -> Result<Store> {
+        if self.path == ":memory:" {
+            return Err(StoreError::Lookup(
+                "an in-memory store has no second connection".into(),
+            ));
+        }
+        Store::open(Path::new(&self.path))
+    }
+
     /// Use these source reliability grades.
     pub fn set_source_grades(&mut self, g: SourceGrades) {
         self.grades = g;
@@ -448,8 +458,124 @@ impl Store {
         Ok((row, aliases, children))
     }
 
-    /// Edges, strongest first (most origins, then claims).
+    /// Edges, strongest first (most origins, then claims). Without date or stance filters they
+    /// come from the aggregates kept at ingest; with them, from the claims.
     pub fn edges(&self, f: &EdgeFilter) -> Result<Vec<Edge>> {
+        let aggs = if f.since.is_none() && f.until.is_none() && f.stance.is_none() {
+            self.edges_stored(f)?
+        } else {
+            self.edges_scanned(f)?
+        };
+        self.finish_edges(aggs, f)
+    }
+
+    fn edges_stored(&self, f: &EdgeFilter) -> Result<BTreeMap<Key, Agg>> {
+        let (a, b) = match &f.between {
+            Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
+            None => (None, None),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT subject, category, object, negated, claims, documents, first, last
+                 FROM edge_totals
+                 WHERE (?1 IS NULL OR subject = ?1 OR object = ?1)
+                   AND (?2 IS NULL OR (subject = ?2 AND object = ?3) OR (subject = ?3 AND object = ?2))
+                   AND (?4 IS NULL OR category = ?4) AND claims > 0",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map(
+                params![f.actor, a, b, f.category.as_deref().map(str::to_ascii_uppercase)],
+                |r| {
+                    Ok((
+                        (
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, i64>(3)? != 0,
+                        ),
+                        r.get::<_, i64>(4)?,
+                        r.get::<_, i64>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                    ))
+                },
+            )
+            .map_err(self.err())?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (k, claims, docs, first, last) = row.map_err(self.err())?;
+            out.insert(
+                k,
+                Agg {
+                    claims,
+                    docs,
+                    first,
+                    last,
+                    ..Agg::default()
+                },
+            );
+        }
+        let mut origins = self
+            .conn
+            .prepare_cached(
+                "SELECT origin, stance, claims FROM edge_origins
+                 WHERE subject = ?1 AND category = ?2 AND object = ?3 AND negated = ?4 AND claims > 0",
+            )
+            .map_err(self.err())?;
+        let mut outlets = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM edge_outlets
+                 WHERE subject = ?1 AND category = ?2 AND object = ?3 AND negated = ?4 AND documents > 0",
+            )
+            .map_err(self.err())?;
+        let mut modes = self
+            .conn
+            .prepare_cached(
+                "SELECT mode, claims FROM edge_modes
+                 WHERE subject = ?1 AND category = ?2 AND object = ?3 AND negated = ?4 AND claims > 0",
+            )
+            .map_err(self.err())?;
+        for (k, agg) in out.iter_mut() {
+            let p = params![k.0, k.1, k.2, k.3 as i64];
+            for r in origins
+                .query_map(p, |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+                })
+                .map_err(self.err())?
+            {
+                let (o, st, n) = r.map_err(self.err())?;
+                agg.origins.insert(o);
+                *agg.stances.entry(st).or_default() += n;
+            }
+            agg.outlets = outlets.query_row(p, |r| r.get(0)).map_err(self.err())?;
+            for r in modes
+                .query_map(p, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+                .map_err(self.err())?
+            {
+                let (m, n) = r.map_err(self.err())?;
+                agg.modes.insert(m, n);
+            }
+        }
+        // The other polarity of each edge, for disputes.
+        let mut opp = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(DISTINCT origin) FROM edge_origins
+                 WHERE subject = ?1 AND category = ?2 AND object = ?3 AND negated = ?4 AND claims > 0",
+            )
+            .map_err(self.err())?;
+        for (k, agg) in out.iter_mut() {
+            agg.against = opp
+                .query_row(params![k.0, k.1, k.2, !k.3 as i64], |r| r.get::<_, i64>(0))
+                .map_err(self.err())? as usize;
+        }
+        Ok(out)
+    }
+
+    fn edges_scanned(&self, f: &EdgeFilter) -> Result<BTreeMap<Key, Agg>> {
         let (a, b) = match &f.between {
             Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
             None => (None, None),
@@ -468,19 +594,9 @@ impl Store {
                    AND (?7 IS NULL OR c.stance = ?7)",
             )
             .map_err(self.err())?;
-        type Key = (String, String, String, bool);
-        #[derive(Default)]
-        struct Acc {
-            modes: BTreeMap<String, i64>,
-            stances: BTreeMap<String, i64>,
-            origins: BTreeMap<String, String>,
-            docs: std::collections::BTreeSet<String>,
-            outlets: std::collections::BTreeSet<String>,
-            claims: i64,
-            first: Option<String>,
-            last: Option<String>,
-        }
-        let mut acc: BTreeMap<Key, Acc> = BTreeMap::new();
+        let mut acc: BTreeMap<Key, Agg> = BTreeMap::new();
+        let mut docs: BTreeMap<Key, std::collections::BTreeSet<String>> = BTreeMap::new();
+        let mut outlets: BTreeMap<Key, std::collections::BTreeSet<String>> = BTreeMap::new();
         let rows = stmt
             .query_map(
                 params![
@@ -511,22 +627,17 @@ impl Store {
         for row in rows {
             let (s, c, o, neg, mode, stance, origin, doc, outlet, time) =
                 row.map_err(self.err())?;
-            // Symmetric categories are one edge whatever the direction.
-            let (s, o) = if matches!(c.as_str(), "CONSULT" | "COOPERATE") && s > o {
-                (o, s)
-            } else {
-                (s, o)
-            };
-            let e = acc.entry((s, c, o, neg)).or_default();
+            let k = canonical(s, c, o, neg);
+            let e = acc.entry(k.clone()).or_default();
             e.claims += 1;
             if let Some(m) = mode {
                 *e.modes.entry(m).or_default() += 1;
             }
-            *e.stances.entry(stance.clone()).or_default() += 1;
-            e.origins.entry(origin.clone()).or_insert(stance);
-            e.docs.insert(doc);
+            *e.stances.entry(stance).or_default() += 1;
+            e.origins.insert(origin);
+            docs.entry(k.clone()).or_default().insert(doc);
             if let Some(o) = outlet {
-                e.outlets.insert(o);
+                outlets.entry(k.clone()).or_default().insert(o);
             }
             if let Some(t) = time {
                 if e.first.as_ref().is_none_or(|f| &t < f) {
@@ -537,33 +648,38 @@ impl Store {
                 }
             }
         }
-        // Disputes: the same relation claimed with the other polarity by another origin, or
-        // denied by one of its origins while others claim it.
-        let origin_counts: BTreeMap<Key, usize> = acc
-            .iter()
-            .map(|(k, e)| (k.clone(), e.origins.len()))
-            .collect();
-        let names = self.actor_names()?;
-        let mut out = Vec::with_capacity(acc.len());
-        for (k, e) in acc {
-            let (s, c, o, neg) = k.clone();
-            let against = origin_counts
-                .get(&(s.clone(), c.clone(), o.clone(), !neg))
+        let counts: BTreeMap<Key, usize> =
+            acc.iter().map(|(k, e)| (k.clone(), e.origins.len())).collect();
+        for (k, e) in acc.iter_mut() {
+            e.docs = docs.get(k).map_or(0, |d| d.len() as i64);
+            e.outlets = outlets.get(k).map_or(0, |d| d.len() as i64);
+            e.against = counts
+                .get(&(k.0.clone(), k.1.clone(), k.2.clone(), !k.3))
                 .copied()
                 .unwrap_or(0);
+        }
+        Ok(acc)
+    }
+
+    fn finish_edges(&self, aggs: BTreeMap<Key, Agg>, f: &EdgeFilter) -> Result<Vec<Edge>> {
+        let names = self.actor_names()?;
+        let mut out = Vec::with_capacity(aggs.len());
+        for ((s, c, o, neg), e) in aggs {
+            // Disputed: the other polarity is claimed by some origin, or one of several origins
+            // denies it.
             let denied = e.stances.contains_key("denied");
-            let disputed = against > 0 || (denied && e.origins.len() > 1);
+            let disputed = e.against > 0 || (denied && e.origins.len() > 1);
             let cred = credibility(&Credibility {
                 origins: e.origins.len(),
                 disputed,
-                disputing: against.max(denied as usize),
+                disputing: e.against.max(denied as usize),
                 asserted: e.stances.contains_key("asserted"),
                 confirmed: e.stances.contains_key("confirmed"),
                 alleged: e.stances.contains_key("alleged") || e.stances.contains_key("reported"),
             });
             let reliability = e
                 .origins
-                .keys()
+                .iter()
                 .map(|o| self.grades.grade(o))
                 .min()
                 .unwrap_or('F');
@@ -578,10 +694,10 @@ impl Store {
                 negated: neg,
                 modes: modes.into_iter().map(|m| m.0).collect(),
                 claims: e.claims,
-                documents: e.docs.len() as i64,
-                outlets: e.outlets.len() as i64,
+                documents: e.docs,
+                outlets: e.outlets,
                 origins: e.origins.len() as i64,
-                origin_names: e.origins.keys().cloned().collect(),
+                origin_names: e.origins.into_iter().collect(),
                 stances: e.stances,
                 first: e.first,
                 last: e.last,
@@ -622,17 +738,47 @@ impl Store {
 
     /// Every claim between two actors (either direction), optionally of one category.
     pub fn evidence(&self, a: &str, b: &str, category: Option<&str>) -> Result<Vec<ClaimRow>> {
+        self.evidence_page(a, b, category, usize::MAX, 0)
+    }
+
+    /// A page of the claims between two actors: at most `limit`, after skipping `offset`.
+    pub fn evidence_page(
+        &self,
+        a: &str,
+        b: &str,
+        category: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ClaimRow>> {
+        // Newest first (undated last). Each direction is read from the (subject, object, time)
+        // index only as far as the page needs, so a page costs the same however many claims
+        // the pair has.
+        let limit = limit.min(i64::MAX as usize / 2) as i64;
+        let need = limit.saturating_add(offset as i64);
         self.claims_where(
-            "((c.subject = ?1 AND c.object = ?2) OR (c.subject = ?2 AND c.object = ?1))
-             AND (?3 IS NULL OR c.category = ?3)",
-            params![a, b, category.map(str::to_ascii_uppercase)],
+            "c.id IN (
+               SELECT id FROM (SELECT id FROM claims WHERE subject = ?1 AND object = ?2
+                 AND (?3 IS NULL OR category = ?3) ORDER BY time DESC LIMIT ?6)
+               UNION ALL
+               SELECT id FROM (SELECT id FROM claims WHERE subject = ?2 AND object = ?1
+                 AND ?1 <> ?2 AND (?3 IS NULL OR category = ?3) ORDER BY time DESC LIMIT ?6))
+             ORDER BY c.time DESC, c.id LIMIT ?4 OFFSET ?5",
+            params![
+                a,
+                b,
+                category.map(str::to_ascii_uppercase),
+                limit,
+                offset as i64,
+                need
+            ],
         )
     }
 
     /// Dated claims in time order, optionally of one actor.
     pub fn timeline(&self, actor: Option<&str>) -> Result<Vec<ClaimRow>> {
         let mut rows = self.claims_where(
-            "c.time IS NOT NULL AND (?1 IS NULL OR c.subject = ?1 OR c.object = ?1)",
+            "c.time IS NOT NULL AND (?1 IS NULL OR c.subject = ?1 OR c.object = ?1)
+             ORDER BY c.time IS NULL, c.time, c.doc, c.ev_start",
             params![actor],
         )?;
         rows.sort_by(|x, y| x.time.cmp(&y.time).then(x.id.cmp(&y.id)));
@@ -646,7 +792,7 @@ impl Store {
                     c.origin, c.time, c.sentence, c.ev_start, c.ev_end, c.rule
              FROM claims c JOIN documents d ON d.id = c.doc
              JOIN actors sa ON sa.id = c.subject JOIN actors oa ON oa.id = c.object
-             WHERE {cond} ORDER BY c.time IS NULL, c.time, c.doc, c.ev_start"
+             WHERE {cond}"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(self.err())?;
         let rows = stmt
@@ -820,7 +966,7 @@ impl Store {
             .filter_map(|r| r.ok())
             .collect();
         doc["mentions"] = serde_json::Value::Array(mentions);
-        let claims = self.claims_where("c.doc = ?1", params![id])?;
+        let claims = self.claims_where("c.doc = ?1 ORDER BY c.ev_start", params![id])?;
         doc["claims"] = serde_json::to_value(claims).unwrap_or_default();
         Ok(Some(doc))
     }
@@ -867,6 +1013,8 @@ impl Batch<'_> {
             None => Outcome::New,
         };
         if outcome == Outcome::Replaced {
+            let old = aggregate_stored(&self.tx, &doc.id).map_err(self.err())?;
+            apply_aggregates(&self.tx, &old, -1).map_err(self.err())?;
             for t in ["mentions", "claims"] {
                 self.tx
                     .execute(&format!("DELETE FROM {t} WHERE doc = ?1"), [&doc.id])
@@ -926,6 +1074,7 @@ impl Batch<'_> {
                     ins_alias.execute(params![a.id, al]).map_err(self.err())?;
                 }
             }
+            let mut seen_alias = std::collections::HashSet::new();
             for m in &x.mentions {
                 let id = &x.actors[m.actor].id;
                 ins_mention
@@ -936,9 +1085,10 @@ impl Batch<'_> {
                         idx.char_of(m.span.end) as i64
                     ])
                     .map_err(self.err())?;
-                ins_alias
-                    .execute(params![id, &doc.text[m.span.start..m.span.end]])
-                    .map_err(self.err())?;
+                let form = &doc.text[m.span.start..m.span.end];
+                if seen_alias.insert((m.actor, form)) {
+                    ins_alias.execute(params![id, form]).map_err(self.err())?;
+                }
             }
             let mut ins_claim = self
                 .tx
@@ -982,6 +1132,8 @@ impl Batch<'_> {
                     ])
                     .map_err(self.err())?;
             }
+            let fresh = aggregate_new(doc, x);
+            apply_aggregates(&self.tx, &fresh, 1).map_err(self.err())?;
             let mut ins_sent = self
                 .tx
                 .prepare_cached(
@@ -1004,6 +1156,7 @@ impl Batch<'_> {
 
     /// Commit the batch.
     pub fn commit(self) -> Result<()> {
+        refresh_dates(&self.tx).map_err(self.err())?;
         let path = self.path.clone();
         self.tx
             .commit()
@@ -1013,3 +1166,193 @@ impl Batch<'_> {
 
 #[cfg(test)]
 mod tests;
+
+/// An edge key: subject, category, object, negated (symmetric categories lesser id first).
+type Key = (String, String, String, bool);
+
+fn canonical(s: String, c: String, o: String, neg: bool) -> Key {
+    if matches!(c.as_str(), "CONSULT" | "COOPERATE") && s > o {
+        (o, c, s, neg)
+    } else {
+        (s, c, o, neg)
+    }
+}
+
+/// What is known of one edge.
+#[derive(Debug, Default)]
+struct Agg {
+    modes: BTreeMap<String, i64>,
+    stances: BTreeMap<String, i64>,
+    origins: std::collections::BTreeSet<String>,
+    docs: i64,
+    outlets: i64,
+    claims: i64,
+    first: Option<String>,
+    last: Option<String>,
+    /// Origins claiming the other polarity.
+    against: usize,
+}
+
+/// One document's contribution to the edge aggregates.
+#[derive(Debug, Default)]
+struct DocAgg {
+    outlet: Option<String>,
+    edges: BTreeMap<Key, DocEdge>,
+}
+
+#[derive(Debug, Default)]
+struct DocEdge {
+    claims: i64,
+    origins: BTreeMap<(String, String), i64>,
+    modes: BTreeMap<String, i64>,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl DocAgg {
+    fn add(&mut self, k: Key, origin: String, stance: String, mode: Option<String>, time: Option<String>) {
+        let e = self.edges.entry(k).or_default();
+        e.claims += 1;
+        *e.origins.entry((origin, stance)).or_default() += 1;
+        if let Some(m) = mode {
+            *e.modes.entry(m).or_default() += 1;
+        }
+        if let Some(t) = time {
+            if e.first.as_ref().is_none_or(|f| &t < f) {
+                e.first = Some(t.clone());
+            }
+            if e.last.as_ref().is_none_or(|l| &t > l) {
+                e.last = Some(t);
+            }
+        }
+    }
+}
+
+fn aggregate_new(doc: &Document, x: &Extraction) -> DocAgg {
+    let mut a = DocAgg {
+        outlet: doc.outlet.clone(),
+        ..DocAgg::default()
+    };
+    for r in &x.relations {
+        let origin = match &r.source {
+            Some(Source::Actor(i)) => x.actors[*i].name.clone(),
+            Some(Source::Text(t)) => t.clone(),
+            None => doc
+                .outlet
+                .clone()
+                .unwrap_or_else(|| format!("document {}", doc.id)),
+        };
+        let k = canonical(
+            x.actors[r.subject].id.clone(),
+            r.category.as_str().to_string(),
+            x.actors[r.object].id.clone(),
+            r.negated,
+        );
+        a.add(k, origin, r.stance.as_str().to_string(), r.mode.clone(), r.time.map(|t| t.to_string()));
+    }
+    a
+}
+
+fn aggregate_stored(tx: &rusqlite::Transaction, doc: &str) -> rusqlite::Result<DocAgg> {
+    let outlet: Option<String> = tx
+        .query_row("SELECT outlet FROM documents WHERE id = ?1", [doc], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let mut a = DocAgg {
+        outlet,
+        ..DocAgg::default()
+    };
+    let mut stmt = tx.prepare_cached(
+        "SELECT subject, category, object, negated, origin, stance, mode, time FROM claims WHERE doc = ?1",
+    )?;
+    let rows = stmt.query_map([doc], |r| {
+        Ok((
+            canonical(r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)? != 0),
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(6)?,
+            r.get::<_, Option<String>>(7)?,
+        ))
+    })?;
+    for row in rows {
+        let (k, o, st, m, t) = row?;
+        a.add(k, o, st, m, t);
+    }
+    Ok(a)
+}
+
+/// Add (`sign` 1) or take away (`sign` -1) one document's contribution.
+fn apply_aggregates(tx: &rusqlite::Transaction, a: &DocAgg, sign: i64) -> rusqlite::Result<()> {
+    let mut totals = tx.prepare_cached(
+        "INSERT INTO edge_totals(subject, category, object, negated, claims, documents, first, last)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT DO UPDATE SET claims = claims + excluded.claims,
+           documents = documents + excluded.documents,
+           first = CASE WHEN excluded.claims > 0 THEN min(COALESCE(first, excluded.first), COALESCE(excluded.first, first)) ELSE first END,
+           last = CASE WHEN excluded.claims > 0 THEN max(COALESCE(last, excluded.last), COALESCE(excluded.last, last)) ELSE last END",
+    )?;
+    let mut origins = tx.prepare_cached(
+        "INSERT INTO edge_origins(subject, category, object, negated, origin, stance, claims)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT DO UPDATE SET claims = claims + excluded.claims",
+    )?;
+    let mut outlets = tx.prepare_cached(
+        "INSERT INTO edge_outlets(subject, category, object, negated, outlet, documents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT DO UPDATE SET documents = documents + excluded.documents",
+    )?;
+    let mut modes = tx.prepare_cached(
+        "INSERT INTO edge_modes(subject, category, object, negated, mode, claims)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT DO UPDATE SET claims = claims + excluded.claims",
+    )?;
+    for (k, e) in &a.edges {
+        let neg = k.3 as i64;
+        totals.execute(params![k.0, k.1, k.2, neg, sign * e.claims, sign, e.first, e.last])?;
+        for ((o, st), n) in &e.origins {
+            origins.execute(params![k.0, k.1, k.2, neg, o, st, sign * n])?;
+        }
+        if let Some(out) = &a.outlet {
+            outlets.execute(params![k.0, k.1, k.2, neg, out, sign])?;
+        }
+        for (m, n) in &e.modes {
+            modes.execute(params![k.0, k.1, k.2, neg, m, sign * n])?;
+        }
+        if sign < 0 {
+            // Dates cannot be taken away: mark them, and `refresh_dates` recomputes them from
+            // the claims when the batch commits.
+            tx.execute(
+                "UPDATE edge_totals SET first = '~', last = '~'
+                 WHERE subject = ?1 AND category = ?2 AND object = ?3 AND negated = ?4",
+                params![k.0, k.1, k.2, neg],
+            )?;
+        }
+    }
+    if sign < 0 {
+        for t in ["edge_totals", "edge_origins", "edge_modes"] {
+            tx.execute(&format!("DELETE FROM {t} WHERE claims <= 0"), [])?;
+        }
+        tx.execute("DELETE FROM edge_outlets WHERE documents <= 0", [])?;
+    }
+    Ok(())
+}
+
+/// Recompute the dates of edges whose dates were reset by a replacement.
+fn refresh_dates(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE edge_totals SET
+           first = (SELECT MIN(time) FROM claims c WHERE c.category = edge_totals.category
+                    AND c.negated = edge_totals.negated
+                    AND ((c.subject = edge_totals.subject AND c.object = edge_totals.object)
+                      OR (c.subject = edge_totals.object AND c.object = edge_totals.subject
+                          AND c.category IN ('CONSULT', 'COOPERATE')))),
+           last = (SELECT MAX(time) FROM claims c WHERE c.category = edge_totals.category
+                    AND c.negated = edge_totals.negated
+                    AND ((c.subject = edge_totals.subject AND c.object = edge_totals.object)
+                      OR (c.subject = edge_totals.object AND c.object = edge_totals.subject
+                          AND c.category IN ('CONSULT', 'COOPERATE'))))
+         WHERE first = '~' OR last = '~'",
+        [],
+    )?;
+    Ok(())
+}

@@ -33,6 +33,37 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX claims_doc ON claims(doc);
      CREATE INDEX claims_time ON claims(time);
      CREATE VIRTUAL TABLE sentences USING fts5(doc UNINDEXED, start UNINDEXED, end UNINDEXED, text);",
+    // 2: edges kept up to date at ingest, so that questions about one actor do not scan all of
+    // its claims. Symmetric categories are keyed with the lesser id first.
+    "CREATE TABLE edge_totals(subject TEXT NOT NULL, category TEXT NOT NULL, object TEXT NOT NULL,
+       negated INTEGER NOT NULL, claims INTEGER NOT NULL, documents INTEGER NOT NULL,
+       first TEXT, last TEXT, PRIMARY KEY(subject, category, object, negated)) WITHOUT ROWID;
+     CREATE INDEX edge_totals_object ON edge_totals(object);
+     CREATE TABLE edge_origins(subject TEXT NOT NULL, category TEXT NOT NULL, object TEXT NOT NULL,
+       negated INTEGER NOT NULL, origin TEXT NOT NULL, stance TEXT NOT NULL, claims INTEGER NOT NULL,
+       PRIMARY KEY(subject, category, object, negated, origin, stance)) WITHOUT ROWID;
+     CREATE TABLE edge_outlets(subject TEXT NOT NULL, category TEXT NOT NULL, object TEXT NOT NULL,
+       negated INTEGER NOT NULL, outlet TEXT NOT NULL, documents INTEGER NOT NULL,
+       PRIMARY KEY(subject, category, object, negated, outlet)) WITHOUT ROWID;
+     CREATE TABLE edge_modes(subject TEXT NOT NULL, category TEXT NOT NULL, object TEXT NOT NULL,
+       negated INTEGER NOT NULL, mode TEXT NOT NULL, claims INTEGER NOT NULL,
+       PRIMARY KEY(subject, category, object, negated, mode)) WITHOUT ROWID;
+     CREATE TEMP VIEW canon AS SELECT c.*,
+       CASE WHEN c.category IN ('CONSULT', 'COOPERATE') AND c.subject > c.object THEN c.object ELSE c.subject END AS s,
+       CASE WHEN c.category IN ('CONSULT', 'COOPERATE') AND c.subject > c.object THEN c.subject ELSE c.object END AS o,
+       COALESCE(d.outlet, '') AS outlet
+       FROM claims c JOIN documents d ON d.id = c.doc;
+     INSERT INTO edge_totals SELECT s, category, o, negated, COUNT(*), COUNT(DISTINCT doc), MIN(time), MAX(time)
+       FROM canon GROUP BY s, category, o, negated;
+     INSERT INTO edge_origins SELECT s, category, o, negated, origin, stance, COUNT(*)
+       FROM canon GROUP BY s, category, o, negated, origin, stance;
+     INSERT INTO edge_outlets SELECT s, category, o, negated, outlet, COUNT(DISTINCT doc)
+       FROM canon WHERE outlet <> '' GROUP BY s, category, o, negated, outlet;
+     INSERT INTO edge_modes SELECT s, category, o, negated, mode, COUNT(*)
+       FROM canon WHERE mode IS NOT NULL GROUP BY s, category, o, negated, mode;
+     DROP VIEW canon;",
+    // 3: evidence pages read claims of a pair in date order from an index.
+    "CREATE INDEX claims_pair_time ON claims(subject, object, time);",
 ];
 
 /// The newest schema version this build writes.
@@ -54,7 +85,10 @@ pub(crate) fn migrate(conn: &Connection, path: &str) -> Result<(), StoreError> {
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(not_db)?;
     let _ = mode;
-    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
+         PRAGMA temp_store = MEMORY;",
+    )
         .map_err(not_db)?;
     let has_meta: bool = conn
         .query_row(

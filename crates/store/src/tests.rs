@@ -150,3 +150,27 @@ fn search_finds_sentences_with_actors() {
     assert_eq!(h.len(), 1);
     assert_eq!(h[0].actors, ["Hamas", "Israel"]);
 }
+
+#[test]
+fn stored_edges_equal_scanned_edges_after_replacements() {
+    let mut s = Store::open_in_memory().unwrap();
+    put(
+        &mut s,
+        &[
+            doc("a", "Outlet A", "Iran supplied rockets to Hizballah in 2019. Hamas met Hizballah leaders."),
+            doc("b", "Outlet B", "According to the Treasury, Iran funds Hizballah. Hizballah met Hamas in 2020."),
+            doc("c", "Outlet A", "Iran did not supply rockets to Hizballah."),
+        ],
+    );
+    // Replace a document with other claims, and drop one relation entirely.
+    put(&mut s, &[doc("a", "Outlet C", "Iran supplied weapons to Hizballah in 2021, officials said.")]);
+    let f = EdgeFilter::default();
+    let stored = s.finish_edges(s.edges_stored(&f).unwrap(), &f).unwrap();
+    let scanned = s.finish_edges(s.edges_scanned(&f).unwrap(), &f).unwrap();
+    assert_eq!(
+        serde_json::to_value(&stored).unwrap(),
+        serde_json::to_value(&scanned).unwrap()
+    );
+    assert!(stored.iter().any(|e| e.category == "CONSULT"));
+    assert!(stored.iter().any(|e| e.first.as_deref() == Some("2021")));
+}
