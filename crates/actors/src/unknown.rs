@@ -958,7 +958,6 @@ pub(crate) fn descriptions(
                             | "diplomatic"
                             | "commercial"
                             | "economic"
-                            | "security"
                             | "foreign"
                             | "western"
                     )

@@ -42,7 +42,11 @@ fn ingest(exe: &str, db: &std::path::Path, feed: &std::path::Path) -> (f64, u64,
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let out = child.wait_with_output().unwrap();
-    (start.elapsed().as_secs_f64(), peak, String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        start.elapsed().as_secs_f64(),
+        peak,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn percentile(v: &mut [f64], p: f64) -> f64 {
@@ -53,14 +57,20 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let mut texts = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     for p in names {
         if p.extension().is_some_and(|e| e == "txt") {
             texts.push(std::fs::read_to_string(p).unwrap());
         }
     }
-    let big: usize = std::env::var("CLAIMGRAPH_BENCH_DOCS").ok().and_then(|s| s.parse().ok()).unwrap_or(90_000);
+    let big: usize = std::env::var("CLAIMGRAPH_BENCH_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(90_000);
     let exe = env!("CARGO_BIN_EXE_claimgraph");
     let dir = tempfile::tempdir().unwrap();
     let mut last_db = None;
@@ -96,18 +106,38 @@ fn main() {
     let db = last_db.unwrap();
     let store = Store::open(&db).unwrap();
     let st = store.stats().unwrap();
-    println!("store: {} documents, {} claims, {} edges", st.documents, st.claims, st.edges);
-    let actors = ["ag_hizballah", "st_iran", "ag_hamas", "ag_isis_sinai", "ag_kh", "st_united_states"];
+    println!(
+        "store: {} documents, {} claims, {} edges",
+        st.documents, st.claims, st.edges
+    );
+    let actors = [
+        "ag_hizballah",
+        "st_iran",
+        "ag_hamas",
+        "ag_isis_sinai",
+        "ag_kh",
+        "st_united_states",
+    ];
     let mut t_edges = Vec::new();
     for _ in 0..30 {
         for a in actors {
             let s = Instant::now();
-            let e = store.edges(&EdgeFilter { actor: Some(a.into()), ..Default::default() }).unwrap();
+            let e = store
+                .edges(&EdgeFilter {
+                    actor: Some(a.into()),
+                    ..Default::default()
+                })
+                .unwrap();
             t_edges.push(s.elapsed().as_secs_f64() * 1e3);
             std::hint::black_box(e);
         }
     }
-    let pairs = [("st_iran", "ag_hizballah"), ("ag_hamas", "st_israel"), ("ag_kh", "st_united_states"), ("ag_isis_sinai", "sa_eg_army")];
+    let pairs = [
+        ("st_iran", "ag_hizballah"),
+        ("ag_hamas", "st_israel"),
+        ("ag_kh", "st_united_states"),
+        ("ag_isis_sinai", "sa_eg_army"),
+    ];
     let mut t_ev = Vec::new();
     for _ in 0..30 {
         for (a, b) in pairs {

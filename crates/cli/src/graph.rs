@@ -183,7 +183,6 @@ pub fn ingest(
     })
 }
 
-
 fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()

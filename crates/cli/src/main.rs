@@ -536,7 +536,9 @@ fn demo(a: DemoArgs) -> Result<i32> {
     }
     let d = store.disputes()?;
     writeln!(out, "\nDisputes: {}", d.len())?;
-    graph::print_edges(&mut out, &d[..d.len().min(5)], graph::Format::Table)?;
+    if !d.is_empty() {
+        graph::print_edges(&mut out, &d[..d.len().min(5)], graph::Format::Table)?;
+    }
     let db = a.db.display();
     writeln!(
         out,

@@ -486,7 +486,12 @@ impl Store {
             .map_err(self.err())?;
         let rows = stmt
             .query_map(
-                params![f.actor, a, b, f.category.as_deref().map(str::to_ascii_uppercase)],
+                params![
+                    f.actor,
+                    a,
+                    b,
+                    f.category.as_deref().map(str::to_ascii_uppercase)
+                ],
                 |r| {
                     Ok((
                         (
@@ -542,7 +547,11 @@ impl Store {
             let p = params![k.0, k.1, k.2, k.3 as i64];
             for r in origins
                 .query_map(p, |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
                 })
                 .map_err(self.err())?
             {
@@ -648,8 +657,10 @@ impl Store {
                 }
             }
         }
-        let counts: BTreeMap<Key, usize> =
-            acc.iter().map(|(k, e)| (k.clone(), e.origins.len())).collect();
+        let counts: BTreeMap<Key, usize> = acc
+            .iter()
+            .map(|(k, e)| (k.clone(), e.origins.len()))
+            .collect();
         for (k, e) in acc.iter_mut() {
             e.docs = docs.get(k).map_or(0, |d| d.len() as i64);
             e.outlets = outlets.get(k).map_or(0, |d| d.len() as i64);
@@ -1210,7 +1221,14 @@ struct DocEdge {
 }
 
 impl DocAgg {
-    fn add(&mut self, k: Key, origin: String, stance: String, mode: Option<String>, time: Option<String>) {
+    fn add(
+        &mut self,
+        k: Key,
+        origin: String,
+        stance: String,
+        mode: Option<String>,
+        time: Option<String>,
+    ) {
         let e = self.edges.entry(k).or_default();
         e.claims += 1;
         *e.origins.entry((origin, stance)).or_default() += 1;
@@ -1248,14 +1266,22 @@ fn aggregate_new(doc: &Document, x: &Extraction) -> DocAgg {
             x.actors[r.object].id.clone(),
             r.negated,
         );
-        a.add(k, origin, r.stance.as_str().to_string(), r.mode.clone(), r.time.map(|t| t.to_string()));
+        a.add(
+            k,
+            origin,
+            r.stance.as_str().to_string(),
+            r.mode.clone(),
+            r.time.map(|t| t.to_string()),
+        );
     }
     a
 }
 
 fn aggregate_stored(tx: &rusqlite::Transaction, doc: &str) -> rusqlite::Result<DocAgg> {
     let outlet: Option<String> = tx
-        .query_row("SELECT outlet FROM documents WHERE id = ?1", [doc], |r| r.get(0))
+        .query_row("SELECT outlet FROM documents WHERE id = ?1", [doc], |r| {
+            r.get(0)
+        })
         .optional()?
         .flatten();
     let mut a = DocAgg {
@@ -1308,7 +1334,16 @@ fn apply_aggregates(tx: &rusqlite::Transaction, a: &DocAgg, sign: i64) -> rusqli
     )?;
     for (k, e) in &a.edges {
         let neg = k.3 as i64;
-        totals.execute(params![k.0, k.1, k.2, neg, sign * e.claims, sign, e.first, e.last])?;
+        totals.execute(params![
+            k.0,
+            k.1,
+            k.2,
+            neg,
+            sign * e.claims,
+            sign,
+            e.first,
+            e.last
+        ])?;
         for ((o, st), n) in &e.origins {
             origins.execute(params![k.0, k.1, k.2, neg, o, st, sign * n])?;
         }

@@ -89,7 +89,7 @@ pub(crate) fn migrate(conn: &Connection, path: &str) -> Result<(), StoreError> {
         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
          PRAGMA temp_store = MEMORY;",
     )
-        .map_err(not_db)?;
+    .map_err(not_db)?;
     let has_meta: bool = conn
         .query_row(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
@@ -141,4 +141,45 @@ pub(crate) fn migrate(conn: &Connection, path: &str) -> Result<(), StoreError> {
         tx.commit().map_err(sql)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_database_is_migrated_and_keeps_its_data() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("v1.db");
+        {
+            // A database as the first release wrote it.
+            let c = Connection::open(&p).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.execute_batch(
+                "INSERT INTO meta VALUES ('schema_version', '1');
+                 INSERT INTO documents(id, outlet, hash, words, text) VALUES ('a', 'Wire', 'h', 5, 'Iran armed Hizballah in 2019.');
+                 INSERT INTO actors VALUES ('st_iran', 'Iran', 'state', NULL, 1), ('ag_hizballah', 'Hizballah', 'armed_group', NULL, 1);
+                 INSERT INTO claims(doc, subject, category, mode, object, negated, stance, origin, time, ev_start, ev_end, sentence, rule)
+                   VALUES ('a', 'st_iran', 'AID', 'weapons', 'ag_hizballah', 0, 'asserted', 'Wire', '2019', 0, 29, 'Iran armed Hizballah in 2019.', 'verb:arm');",
+            )
+            .unwrap();
+        }
+        let s = crate::Store::open(&p).unwrap();
+        let c = Connection::open(&p).unwrap();
+        let v: String = c
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(v, VERSION.to_string());
+        let e = s.edges(&crate::EdgeFilter::default()).unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].claims, e[0].origins, e[0].first.as_deref()),
+            (1, 1, Some("2019"))
+        );
+        assert_eq!(e[0].modes, ["weapons"]);
+    }
 }

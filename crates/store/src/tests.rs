@@ -157,13 +157,28 @@ fn stored_edges_equal_scanned_edges_after_replacements() {
     put(
         &mut s,
         &[
-            doc("a", "Outlet A", "Iran supplied rockets to Hizballah in 2019. Hamas met Hizballah leaders."),
-            doc("b", "Outlet B", "According to the Treasury, Iran funds Hizballah. Hizballah met Hamas in 2020."),
+            doc(
+                "a",
+                "Outlet A",
+                "Iran supplied rockets to Hizballah in 2019. Hamas met Hizballah leaders.",
+            ),
+            doc(
+                "b",
+                "Outlet B",
+                "According to the Treasury, Iran funds Hizballah. Hizballah met Hamas in 2020.",
+            ),
             doc("c", "Outlet A", "Iran did not supply rockets to Hizballah."),
         ],
     );
     // Replace a document with other claims, and drop one relation entirely.
-    put(&mut s, &[doc("a", "Outlet C", "Iran supplied weapons to Hizballah in 2021, officials said.")]);
+    put(
+        &mut s,
+        &[doc(
+            "a",
+            "Outlet C",
+            "Iran supplied weapons to Hizballah in 2021, officials said.",
+        )],
+    );
     let f = EdgeFilter::default();
     let stored = s.finish_edges(s.edges_stored(&f).unwrap(), &f).unwrap();
     let scanned = s.finish_edges(s.edges_scanned(&f).unwrap(), &f).unwrap();
