@@ -54,7 +54,25 @@ pub struct Recognizer {
     /// written): a word that starts no form is passed over without a search.
     ci_prefix: rustc_hash::FxHashSet<u32>,
     cs_prefix: rustc_hash::FxHashSet<u32>,
+    /// Bloom-style bit sets over the prefixes above.
+    ci_bits: Vec<u64>,
+    cs_bits: Vec<u64>,
     lists: unknown::Lists,
+}
+
+/// A prefix key's bit in a 2^20-bit set.
+#[inline]
+fn bloom_bit(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 12) as usize
+}
+
+fn bits_of(set: &rustc_hash::FxHashSet<u32>) -> Vec<u64> {
+    let mut bits = vec![0u64; (1 << 20) / 64];
+    for &k in set {
+        let b = bloom_bit(k);
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    bits
 }
 
 /// The first three bytes of a word (zero where it is shorter), optionally lower-cased.
@@ -283,6 +301,8 @@ impl Recognizer {
             cs_pats,
             lower_starts,
             lower_prefix,
+            ci_bits: bits_of(&ci_prefix),
+            cs_bits: bits_of(&cs_prefix),
             ci_prefix,
             cs_prefix,
             entries,
@@ -359,13 +379,18 @@ impl Recognizer {
                 .range(i..)
                 .anchored(aho_corasick::Anchored::Yes);
             let w3 = &bytes[i..(i + 3).min(n)];
-            // A form shorter than three bytes matches a prefix padded with zeros.
-            let starts = |set: &rustc_hash::FxHashSet<u32>, lower: bool| {
-                set.contains(&key3(w3, lower))
-                    || set.contains(&key3(&w3[..w3.len().min(2)], lower))
-                    || set.contains(&key3(&w3[..1], lower))
+            // A form shorter than three bytes matches a prefix padded with zeros. Bit sets
+            // answer first; the hash sets only confirm.
+            let starts = |set: &rustc_hash::FxHashSet<u32>, bits: &[u64], lower: bool| {
+                let probe = |k: u32| {
+                    let b = bloom_bit(k);
+                    bits[b / 64] & (1 << (b % 64)) != 0 && set.contains(&k)
+                };
+                probe(key3(w3, lower))
+                    || probe(key3(&w3[..w3.len().min(2)], lower))
+                    || probe(key3(&w3[..1], lower))
             };
-            let ci_hit = starts(&self.ci_prefix, true);
+            let ci_hit = starts(&self.ci_prefix, &self.ci_bits, true);
             if ci_hit {
                 if let Some(m) = self.ci.find(input.clone()) {
                     let span = Span::new(m.start(), m.end());
@@ -380,7 +405,7 @@ impl Recognizer {
                     }
                 }
             }
-            if c.is_ascii_uppercase() && starts(&self.cs_prefix, false) {
+            if c.is_ascii_uppercase() && starts(&self.cs_prefix, &self.cs_bits, false) {
                 if let Some(m) = self.cs.find(input) {
                     let span = Span::new(m.start(), m.end());
                     if bounded(bytes, span) && !shouting(bytes, span) {
@@ -388,7 +413,11 @@ impl Recognizer {
                     }
                 }
             }
+            // On to the end of this word: no form starts inside it.
             i += 1;
+            while i < n && is_word_byte(bytes[i]) {
+                i += 1;
+            }
         }
         cands.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut out: Vec<Found> = Vec::with_capacity(cands.len());

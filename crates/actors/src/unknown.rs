@@ -885,15 +885,20 @@ pub(crate) fn descriptions(
                 k += 1;
                 continue;
             }
-            let lw = if w == "Civilians" {
-                "civilians".to_string()
-            } else {
-                w.to_string()
-            };
-            let singular_armed = matches!(lw.as_str(), "group" | "militia");
-            let network = matches!(lw.as_str(), "network" | "networks" | "jury");
-            if !(heads.contains(lw.as_str()) || singular_armed || network) || covered(toks[k].span)
+            let lw: &str = if w == "Civilians" { "civilians" } else { w };
+            // Heads are plural nouns or one of a few singulars: a cheap test before hashing.
+            if !(lw.ends_with('s')
+                || matches!(
+                    lw,
+                    "group" | "militia" | "network" | "jury" | "shia" | "personnel"
+                ))
             {
+                k += 1;
+                continue;
+            }
+            let singular_armed = matches!(lw, "group" | "militia");
+            let network = matches!(lw, "network" | "networks" | "jury");
+            if !(heads.contains(lw) || singular_armed || network) || covered(toks[k].span) {
                 k += 1;
                 continue;
             }
@@ -944,7 +949,7 @@ pub(crate) fn descriptions(
             // Things aimed at ("interests", "targets", "sites") name a group only with a
             // name-like or institutional modifier ("Israeli interests", "civilian sites").
             let thing = matches!(
-                lw.as_str(),
+                lw,
                 "interests" | "targets" | "sites" | "facilities" | "vessels" | "ships"
             );
             let institutional = (a..k).any(|x| {
@@ -967,7 +972,7 @@ pub(crate) fn descriptions(
             } else if thing {
                 institutional
             } else {
-                mods > 0 || specific.contains(lw.as_str())
+                mods > 0 || specific.contains(lw)
             };
             if !ok {
                 k += 1;
@@ -1068,10 +1073,7 @@ pub(crate) fn descriptions(
                 } else {
                     ActorType::Organization
                 }
-            } else if armed.contains(lw.as_str())
-                || singular_armed
-                || has_armed_mod && lw == "members"
-            {
+            } else if armed.contains(lw) || singular_armed || has_armed_mod && lw == "members" {
                 ActorType::ArmedGroup
             } else {
                 ActorType::Population

@@ -572,7 +572,14 @@ fn parse_record(
     };
     let published = date_value(&rec.meta.published).map_err(&bad)?;
     let (text, page) = match (rec.text, rec.html) {
-        (Some(t), _) if !t.trim().is_empty() => (t.replace("\r\n", "\n"), None),
+        (Some(t), _) if !t.trim().is_empty() => {
+            let t = if t.contains('\r') {
+                t.replace("\r\n", "\n")
+            } else {
+                t
+            };
+            (t, None)
+        }
         (_, Some(h)) if !h.trim().is_empty() => {
             let page = html::extract(h.as_bytes());
             (page.text.clone(), Some(page))

@@ -114,16 +114,27 @@ impl<'a> Folded<'a> {
         }
         let mut out = String::with_capacity(original.len());
         let mut points = Vec::new();
-        for (o, c) in original.char_indices() {
-            if c.is_ascii() && c != '`' {
-                out.push(c);
+        let bytes = original.as_bytes();
+        let mut o = 0;
+        while o < bytes.len() {
+            // Copy a run of plain ASCII at once.
+            let run = bytes[o..]
+                .iter()
+                .position(|&b| !b.is_ascii() || b == b'`')
+                .unwrap_or(bytes.len() - o);
+            if run > 0 {
+                out.push_str(&original[o..o + run]);
+                o += run;
                 continue;
             }
+            // `o` is at the start of a non-ASCII char (or a backtick): a char boundary.
+            let c = original[o..].chars().next().unwrap_or('\0');
             let folded_len_before = out.len();
             let clen = c.len_utf8();
             let fc = fold_char(c);
             if let Fold::Keep = fc {
                 out.push(c);
+                o += clen;
                 continue;
             }
             // At the replacement, offsets map to the start of the original char.
@@ -143,6 +154,7 @@ impl<'a> Folded<'a> {
             }
             // After the replacement, offsets resume at the original char's end.
             points.push((out.len(), o + clen));
+            o += clen;
         }
         // Breakpoints with the same folded offset: the later one wins (partition_point takes
         // the last entry <= x), which is what a zero-width fold needs.
