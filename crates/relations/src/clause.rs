@@ -864,7 +864,11 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         }
         if s.men[i].is_some() && !s.locative(i) {
             let st = s.mention_start(i);
-            if st > 0 && PREPOSITIONS.contains(&s.w(st - 1)) {
+            // "other FTOs, such as Hizballah, may be supporting": the named member acts.
+            let example = st >= 2
+                && ((s.w(st - 2) == "such" && s.w(st - 1) == "as") || s.w(st - 1) == "including")
+                && s.w(s.mention_end(i) + 1) == ",";
+            if st > 0 && PREPOSITIONS.contains(&s.w(st - 1)) && !example {
                 i = st;
                 continue;
             }
@@ -1048,12 +1052,30 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let Some(sub) = subject_left(s, h.start) else {
         return vec![];
     };
-    let Some(obj) = object_right(s, h.end) else {
+    let obj = object_right(s, h.end).or_else(|| object_relative(s, &sub));
+    let Some(obj) = obj else {
         return vec![];
     };
-    // Symmetric verbs: "X and Y met".
     let _ = c;
     vec![(sub, obj)]
+}
+
+/// "Iran, which the Secretary of State designated as ...": a verb with no object after it,
+/// whose subject follows a relative pronoun, takes the pronoun's antecedent as its object.
+fn object_relative(s: &Sent, sub: &[usize]) -> Option<Vec<usize>> {
+    let st = s.mention_start(*sub.iter().min()?);
+    let mut p = st;
+    if p > 0 && s.w(p - 1) == "the" {
+        p -= 1;
+    }
+    if p < 2 || !matches!(s.w(p - 1), "which" | "that" | "whom") {
+        return None;
+    }
+    let mut a = p - 2;
+    if s.w(a) == "," && a > 0 {
+        a -= 1;
+    }
+    (s.men[a].is_some() && !s.locative(a)).then(|| vec![a])
 }
 
 /// "S depends on O for weapons": O gives to S.
@@ -1252,8 +1274,13 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         }
         i += 1;
     }
-    let sub = sub.or(from_agent);
     let mut obj = obj.or(anti_obj);
+    // "Hezbollah generates funds from a combination of direct financial support from Iran":
+    // the giver follows "from"; the clause's subject receives.
+    if sub.is_none() && obj.is_none() && from_agent.is_some() {
+        obj = subject_left(s, h.start).filter(|o| from_agent.as_ref() != Some(o));
+    }
+    let sub = sub.or(from_agent);
     // "The ROYG, with Saudi and Emirati support, continued ...": the clause's subject benefits.
     if obj.is_none() && (h.start.saturating_sub(5)..h.start).any(|i| s.w(i) == "with") {
         let mut j = h.end;
