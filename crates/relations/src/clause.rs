@@ -872,6 +872,14 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 i = st;
                 continue;
             }
+            // "against Israel and Egypt": a coordination whose first member is the object of a
+            // preposition is no subject either.
+            let group = coordinated_left(s, i);
+            let first = s.mention_start(*group.iter().min().unwrap_or(&i));
+            if first > 0 && PREPOSITIONS.contains(&s.w(first - 1)) && !example && first < st {
+                i = first;
+                continue;
+            }
             // "X, the group's Egyptian affiliate, was ...": the apposition's head X.
             if st >= 2 && s.w(st - 1) == "," && s.men[st - 2].is_some() && !s.locative(st - 2) {
                 let after = s.mention_end(i) + 1;
@@ -1052,6 +1060,15 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let Some(sub) = subject_left(s, h.start) else {
         return vec![];
     };
+    // "to destabilize them": an object pronoun stands for the nearest names before the verb.
+    if matches!(s.w(h.end), "them" | "it") {
+        let ante = (0..h.start).rev().find(|&j| {
+            s.men[j].is_some() && !s.locative(j) && !sub.iter().any(|&x| s.actor(x) == s.actor(j))
+        });
+        if let Some(j) = ante {
+            return vec![(sub, coordinated_left(s, j))];
+        }
+    }
     let obj = object_right(s, h.end).or_else(|| object_relative(s, &sub));
     let Some(obj) = obj else {
         return vec![];
