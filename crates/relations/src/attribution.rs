@@ -173,7 +173,10 @@ pub(crate) fn find(
             continue;
         }
         // Inverted: "..., said Major Dan Feferman, a former officer."
-        if r > 0 && matches!(w(r - 1), "," | "\"" | "'") && w(r + 1) != "that" {
+        let after_quote = r > 0
+            && (matches!(w(r - 1), "\"" | "'")
+                || (r > 1 && w(r - 1) == "," && matches!(w(r - 2), "\"" | "'")));
+        if after_quote && w(r + 1) != "that" {
             let cand = (r + 1..(r + 5).min(n)).find(|&j| men[j].is_some());
             let ends = |j: usize| {
                 let mut e = j;
@@ -240,6 +243,19 @@ pub(crate) fn find(
         if writer.is_some() {
             speaker = writer;
         }
+        // "..., Major Dan Feferman, a former officer and Iran specialist, told the Tower": after
+        // an apposition the speaker is the first name of the clause, not the last.
+        if r > 0 && w(r - 1) == "," {
+            let open = (0..r)
+                .rev()
+                .find(|&k| matches!(w(k), "\"" | ";" | ":"))
+                .map_or(0, |k| k + 1);
+            if let Some(j) =
+                (open..r).find(|&k| men[k].is_some() && !rec.mentions[men[k].unwrap_or(0)].locative)
+            {
+                speaker = Some(j);
+            }
+        }
         let verb_at_end = (r + 1..n).all(|k| {
             matches!(w(k), "." | "\"" | "'" | "," | ")")
                 || matches!(w(k), "in" | "on" | "last" | "this" | "earlier")
@@ -252,8 +268,10 @@ pub(crate) fn find(
                 }
                 s0
             };
+            let after_quote = sp_start > 0 && matches!(w(sp_start - 1), "\"" | "'");
             let trailing =
-                verb_at_end && sp_start > 0 && matches!(w(sp_start - 1), "," | "\"" | "'");
+                (verb_at_end && sp_start > 0 && matches!(w(sp_start - 1), "," | "\"" | "'"))
+                    || after_quote;
             // "confirmed last July, and again last month, that ...": the reported clause starts
             // after "that"; what stands between belongs to the report.
             let that = (r + 1..(r + 16).min(n))

@@ -205,6 +205,7 @@ pub(crate) fn relations(
 ) -> Vec<Relation> {
     let mut out = Vec::new();
     let mut list = ListContext::default();
+    let analysts = analysts(text, rec);
     let mut mi = 0;
     for sent in sentences {
         while mi < rec.mentions.len() && rec.mentions[mi].span.end <= sent.start {
@@ -238,6 +239,15 @@ pub(crate) fn relations(
             continue;
         }
         let mut found = sentence_relations(&s, lex, &attr);
+        // What an analyst says is an assessment.
+        for r in &mut found {
+            if let Some(claimgraph_model::Source::Actor(a)) = r.source {
+                if analysts.contains(&a) && matches!(r.stance, Stance::Reported | Stance::Asserted)
+                {
+                    r.stance = Stance::Assessed;
+                }
+            }
+        }
         if let Some(r) = accusation(&s, &attr) {
             found.push(r);
         }
@@ -566,6 +576,50 @@ fn structural(
         trigger: s.toks[trig].span,
         modality: None,
     }
+}
+
+/// People the text describes as analysts ("Dan Feferman, a former senior IDF intelligence
+/// officer and Iran specialist"; "Arik Agassi, an analyst"): what they say is an assessment.
+fn analysts(text: &str, rec: &Recognition) -> std::collections::HashSet<usize> {
+    const CUES: &[&str] = &[
+        "analyst",
+        "expert",
+        "specialist",
+        "scholar",
+        "researcher",
+        "fellow",
+        "professor",
+        "commentator",
+        "observer",
+        "historian",
+        "academic",
+        "journalist",
+        "author",
+    ];
+    let mut out = std::collections::HashSet::new();
+    for m in &rec.mentions {
+        if rec.actors[m.actor].kind != ActorType::Person {
+            continue;
+        }
+        let rest = &text[m.span.end..(m.span.end + 120).min(text.len())];
+        let Some(r) = rest.strip_prefix(", ") else {
+            continue;
+        };
+        if !(r.starts_with("a ") || r.starts_with("an ") || r.starts_with("the ")) {
+            continue;
+        }
+        let desc: String = r
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '.' | ';' | '"'))
+            .collect();
+        if desc
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| CUES.contains(&w.to_ascii_lowercase().as_str()))
+        {
+            out.insert(m.actor);
+        }
+    }
+    out
 }
 
 /// "X complained that Y ...": the complaint is itself an accusation of Y by X.
