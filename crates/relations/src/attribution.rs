@@ -46,6 +46,11 @@ const REPORTING: &[(&str, Stance)] = &[
     ("believe", Stance::Assessed),
     ("believes", Stance::Assessed),
     ("believed", Stance::Assessed),
+    ("suggest", Stance::Alleged),
+    ("suggests", Stance::Alleged),
+    ("suggested", Stance::Alleged),
+    ("indicate", Stance::Alleged),
+    ("indicates", Stance::Alleged),
     ("assess", Stance::Assessed),
     ("assesses", Stance::Assessed),
     ("assessed", Stance::Assessed),
@@ -159,9 +164,60 @@ pub(crate) fn find(
     }
     // Reporting verbs.
     for r in 0..n {
-        let Some(&(_, stance)) = REPORTING.iter().find(|(v, _)| *v == w(r)) else {
+        let Some(&(_, mut stance)) = REPORTING.iter().find(|(v, _)| *v == w(r)) else {
             continue;
         };
+        // A word of a name ("United States") is no verb.
+        if men[r].is_some() {
+            continue;
+        }
+        // "the alleged leader": an adjective, a hedge on what follows.
+        if r > 0
+            && matches!(
+                w(r - 1),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        {
+            continue;
+        }
+        // A claim of responsibility is a report of the claimant's act.
+        if matches!(w(r), "claimed" | "claims") && w(r + 1) == "responsibility" {
+            stance = Stance::Reported;
+        } else if matches!(
+            w(r + 1),
+            "allegiance" | "war" | "independence" | "victory" | "control"
+        ) {
+            // "declared allegiance", "claimed control": an act, not a report.
+            continue;
+        }
+        // Verbs that report only with a clause: "maintained that", not "maintained pressure".
+        if matches!(
+            w(r),
+            "maintained"
+                | "added"
+                | "charged"
+                | "charges"
+                | "declared"
+                | "announced"
+                | "noted"
+                | "revealed"
+                | "confirmed"
+                | "confirms"
+                | "claimed"
+                | "claims"
+                | "states"
+        ) && !(matches!(w(r), "claimed" | "claims") && w(r + 1) == "responsibility")
+        {
+            let clause = (r + 1..(r + 16).min(n))
+                .take_while(|&k| !matches!(w(k), ";" | "."))
+                .any(|k| w(k) == "that")
+                || matches!(w(r + 1), "\"" | ":" | ",")
+                || w(n.saturating_sub(1)) == ":"
+                || (r + 1..n).all(|k| matches!(w(k), "." | "\"" | "'"));
+            if !clause {
+                continue;
+            }
+        }
         // "believed to", "said to" after a be-form: a hedge with no source.
         if r > 0
             && matches!(w(r - 1), "is" | "are" | "was" | "were" | "been" | "widely")

@@ -475,7 +475,9 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
 fn hedge_before(s: &Sent, t: usize) -> Option<Stance> {
     (t.saturating_sub(4)..t).find_map(|i| match s.w(i) {
         "reportedly" => Some(Stance::Reported),
-        "allegedly" | "purportedly" => Some(Stance::Alleged),
+        "allegedly" | "purportedly" | "alleged" | "suspected" | "purported" => {
+            Some(Stance::Alleged)
+        }
         _ => None,
     })
 }
