@@ -1,6 +1,9 @@
 //! The alias dictionary: CSV rows `id,name,type,aliases,part_of,country`, aliases separated by
 //! `|`. An alias that starts with `@` is a place standing for the actor (a capital: "Tehran
-//! said"); it names the actor only where it is not a place ("in Tehran"). An alias that ends with
+//! said"); it names the actor only where it is not a place ("in Tehran"). An alias that starts
+//! with `~` is an adjective of nationality ("~Greek"); it names the state only before a word of
+//! state action ("Greek government", not "Greek food"). Adjectives ending like demonyms
+//! ("Iranian", "Lebanese") are recognised as such without the mark. An alias that ends with
 //! a bracketed qualifier ("Ansar Allah (Lebanon)") is a label for people, not matched in text.
 
 use claimgraph_model::ActorType;
@@ -19,6 +22,9 @@ pub struct ActorEntry {
     pub aliases: Vec<String>,
     /// Aliases that are places standing for the actor (capitals).
     pub metonyms: Vec<String>,
+    /// Adjectives of nationality ("Greek"), marked `~` in the file; they name the state only
+    /// before a word of state action.
+    pub demonyms: Vec<String>,
     /// Parent actor id.
     pub part_of: Option<String>,
     /// ISO 3166-1 alpha-3 code of the actor's base.
@@ -142,6 +148,7 @@ pub fn parse_csv(text: &str, path: &str) -> Result<Vec<ActorEntry>, DictionaryEr
         })?;
         let mut aliases = Vec::new();
         let mut metonyms = Vec::new();
+        let mut demonyms = Vec::new();
         for a in field(ci_alias).unwrap_or("").split('|') {
             let a = a.trim();
             if a.is_empty() {
@@ -149,6 +156,8 @@ pub fn parse_csv(text: &str, path: &str) -> Result<Vec<ActorEntry>, DictionaryEr
             }
             if let Some(m) = a.strip_prefix('@') {
                 metonyms.push(m.trim().to_string());
+            } else if let Some(d) = a.strip_prefix('~') {
+                demonyms.push(d.trim().to_string());
             } else {
                 aliases.push(a.to_string());
             }
@@ -168,6 +177,7 @@ pub fn parse_csv(text: &str, path: &str) -> Result<Vec<ActorEntry>, DictionaryEr
             kind,
             aliases,
             metonyms,
+            demonyms,
             part_of: field(ci_part).map(str::to_string),
             country,
         });

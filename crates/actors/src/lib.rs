@@ -209,16 +209,17 @@ impl Recognizer {
         let mut cs_list: Vec<String> = Vec::new();
         let mut cs_pats: Vec<Vec<Pat>> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            let forms = std::iter::once((e.name.as_str(), false))
-                .chain(e.aliases.iter().map(|a| (a.as_str(), false)))
-                .chain(e.metonyms.iter().map(|a| (a.as_str(), true)));
-            for (alias, metonym) in forms {
+            let forms = std::iter::once((e.name.as_str(), MentionKind::Name))
+                .chain(e.aliases.iter().map(|a| (a.as_str(), MentionKind::Name)))
+                .chain(e.metonyms.iter().map(|a| (a.as_str(), MentionKind::Capital)))
+                .chain(e.demonyms.iter().map(|a| (a.as_str(), MentionKind::Demonym)));
+            for (alias, given) in forms {
                 // "Ansar Allah (Lebanon)": a qualifier for people, not text.
                 if alias.trim_end().ends_with(')') && alias.contains(" (") {
                     continue;
                 }
-                let kind = if metonym {
-                    MentionKind::Capital
+                let kind = if given != MentionKind::Name {
+                    given
                 } else if is_demonym(e, alias) {
                     MentionKind::Demonym
                 } else {
