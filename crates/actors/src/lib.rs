@@ -211,8 +211,16 @@ impl Recognizer {
         for (i, e) in entries.iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), MentionKind::Name))
                 .chain(e.aliases.iter().map(|a| (a.as_str(), MentionKind::Name)))
-                .chain(e.metonyms.iter().map(|a| (a.as_str(), MentionKind::Capital)))
-                .chain(e.demonyms.iter().map(|a| (a.as_str(), MentionKind::Demonym)));
+                .chain(
+                    e.metonyms
+                        .iter()
+                        .map(|a| (a.as_str(), MentionKind::Capital)),
+                )
+                .chain(
+                    e.demonyms
+                        .iter()
+                        .map(|a| (a.as_str(), MentionKind::Demonym)),
+                );
             for (alias, given) in forms {
                 // "Ansar Allah (Lebanon)": a qualifier for people, not text.
                 if alias.trim_end().ends_with(')') && alias.contains(" (") {

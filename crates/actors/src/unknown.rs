@@ -173,6 +173,9 @@ pub(crate) struct Candidate {
     pub single: bool,
     /// Capitalised only because it opens the sentence.
     pub initial: bool,
+    /// The name with its title and the state or group before it ("Serbian President Vojislav
+    /// Kostunica"), when they were trimmed off.
+    pub titled_form: Option<Span>,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -342,11 +345,24 @@ pub(crate) fn candidates(
             let initial = Some(s) == first_word && a == s;
             if let Some(c) = classify(text, span, &name_words, &caps, titled, lists) {
                 let single = caps.len() == 1;
+                let titled_form = titled.then(|| {
+                    // Take in a name right before the title ("Serbian", "Hamas").
+                    let mut st = toks[s].span.start;
+                    let before = &text[..st];
+                    let gap = before.len() - before.trim_end().len();
+                    if gap == 1 {
+                        if let Some(f) = found.iter().find(|f| f.span.end == st - 1) {
+                            st = f.span.start;
+                        }
+                    }
+                    Span::new(st, span.end)
+                });
                 out.push(Candidate {
                     span,
                     kind: c,
                     single,
                     initial,
+                    titled_form,
                 });
             }
         }
@@ -496,11 +512,17 @@ pub(crate) fn resolve(
             if let Some(kind) = c.kind {
                 let name = &text[c.span.start..c.span.end];
                 let key = UnknownKey(norm_key(name));
-                names.entry(key.clone()).or_insert(UnknownInfo {
+                let info = names.entry(key.clone()).or_insert(UnknownInfo {
                     name: name.to_string(),
                     kind,
                     aliases: Vec::new(),
                 });
+                if let Some(t) = c.titled_form {
+                    let form = text[t.start..t.end].to_string();
+                    if !info.aliases.contains(&form) {
+                        info.aliases.push(form);
+                    }
+                }
                 if kind == ActorType::Person {
                     if let Some(s) = surname(name) {
                         surnames.entry(s).or_insert(Who::Unknown(key));
