@@ -879,6 +879,11 @@ pub const PERSON_TITLES: &[&str] = &[
     "res",
     "Res",
     "ret",
+    "Foreign",
+    "Defence",
+    "Interior",
+    "Finance",
+    "Ousted",
 ];
 
 /// Lower-case words before a name that make it a person ("leader Shadi al-Manei").
@@ -1024,6 +1029,16 @@ pub const POPULATION_HEADS: &[&str] = &[
     "facilities",
     "vessels",
     "ships",
+    "rebels",
+    "insurgents",
+    "guerrillas",
+    "negotiators",
+    "delegates",
+    "warships",
+    "demonstrators",
+    "workers",
+    "farmers",
+    "leaders",
 ];
 
 /// Head nouns among [`POPULATION_HEADS`] that make the description an armed group.
@@ -1034,4 +1049,7 @@ pub const ARMED_DESCRIPTION_HEADS: &[&str] = &[
     "fighters",
     "forces",
     "operatives",
+    "rebels",
+    "insurgents",
+    "guerrillas",
 ];
