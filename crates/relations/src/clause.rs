@@ -1127,9 +1127,20 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     }
     let obj = object_right(s, h.end).or_else(|| object_relative(s, &sub));
     let Some(obj) = obj else {
+        // "The United States and Jordan have agreed", "Hamas and Fatah met": a joint act of
+        // the coordinated subjects, with each other.
+        if sub.len() >= 2 && matches!(c, Category::Agree | Category::Consult | Category::Cooperate)
+        {
+            let mut out = Vec::new();
+            for a in 0..sub.len() {
+                for b in a + 1..sub.len() {
+                    out.push((vec![sub[b]], vec![sub[a]]));
+                }
+            }
+            return out;
+        }
         return vec![];
     };
-    let _ = c;
     vec![(sub, obj)]
 }
 
