@@ -702,8 +702,15 @@ fn clause_span(s: &Sent, lo: usize, hi: usize) -> (usize, usize) {
         a -= 1;
     }
     let mut b = hi;
-    while b + 1 < n && !matches!(s.w(b + 1), ";" | ":" | "." | "!" | "?") {
+    while b + 1 < n && !matches!(s.w(b + 1), ";" | ":" | "!" | "?") {
         if s.w(b + 1) == "," && b + 2 < n && (s.is_break(b + 2) || s.w(b + 2) == "and") {
+            break;
+        }
+        // A period ends the clause unless it is inside a word ("U.S.", "2.5").
+        if s.w(b + 1) == "."
+            && (b + 2 >= n || s.toks[b + 2].span.start > s.toks[b + 1].span.end)
+            && !(b + 1 > 0 && s.toks[b + 1].span.start == s.toks[b].span.end && s.w(b).len() == 1)
+        {
             break;
         }
         b += 1;
