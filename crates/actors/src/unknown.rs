@@ -720,7 +720,7 @@ fn appositions(text: &str, found: &[Found], _lists: &Lists) -> Vec<(Who, Who)> {
             continue;
         }
         // Up to two modifiers, then the part word.
-        let rest = &text[q..(q + 60).min(text.len())];
+        let rest = &text[q..claimgraph_text::floor_boundary(text, q + 60)];
         let words: Vec<String> = rest
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())

@@ -603,7 +603,7 @@ fn analysts(text: &str, rec: &Recognition) -> std::collections::HashSet<usize> {
         if rec.actors[m.actor].kind != ActorType::Person {
             continue;
         }
-        let rest = &text[m.span.end..(m.span.end + 120).min(text.len())];
+        let rest = &text[m.span.end..claimgraph_text::floor_boundary(text, m.span.end + 120)];
         let Some(r) = rest.strip_prefix(", ") else {
             continue;
         };

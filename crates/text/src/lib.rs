@@ -517,6 +517,15 @@ fn utf8_len(c: u8) -> usize {
     }
 }
 
+/// The largest char boundary of `text` at or before `at` (clamped to the text's length).
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Count words (runs of word bytes) in a text, for throughput figures.
 pub fn count_words(text: &str) -> usize {
     let mut n = 0;

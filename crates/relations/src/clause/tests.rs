@@ -321,3 +321,26 @@ t!(
         ""
     )]
 );
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Any mix of names, multi-byte punctuation and words extracts without panicking, and every
+    /// evidence and trigger span slices the text.
+    #[test]
+    fn extraction_never_panics_and_spans_slice(parts in proptest::collection::vec(
+        "(Hamas|Iran|Hizballah|ISIS-Sinai Province|Abu Bakr al-Baghdadi|the group|Tehran|Iranian|U\\.S\\.|•|’s|—|é|“|”|, |\\. |\n|\n\n|1\\. |said that|supplied|attacked|leader|support for|denied|reportedly|in|and|who|which|[a-z]{1,8}|[A-Z][a-z]{1,8}| )",
+        0..60,
+    )) {
+        let text: String = parts.concat();
+        let doc = Document { id: "p".into(), text: text.clone(), published: PartialDate::parse("2020-01-01"), ..Default::default() };
+        let x = EX.extract(&doc);
+        for r in &x.relations {
+            proptest::prop_assert!(text.is_char_boundary(r.evidence.start) && text.is_char_boundary(r.evidence.end));
+            proptest::prop_assert!(r.evidence.start <= r.evidence.end && r.evidence.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(r.trigger.start) && text.is_char_boundary(r.trigger.end));
+        }
+        for m in &x.mentions {
+            proptest::prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+    }
+}
