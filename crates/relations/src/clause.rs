@@ -965,6 +965,8 @@ fn is_modifier_mention(s: &Sent, j: usize) -> bool {
 /// The first object mentions to the right of token t within the clause.
 fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
     let n = s.toks.len();
+    // Inside a quotation the closing quote ends the search: what follows is its speaker.
+    let quoted = (0..t).filter(|&k| s.w(k) == "\"").count() % 2 == 1;
     let mut i = t;
     while i < n {
         let w = s.w(i);
@@ -981,6 +983,7 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 | "when"
                 | "so"
         ) || (w == "," && matches!(s.w(i + 1), "which" | "who" | "but" | "while" | "when"))
+            || (w == "\"" && quoted)
         {
             return None;
         }
@@ -1360,7 +1363,9 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
                 from_agent = Some(vec![j]);
             }
         }
-        if matches!(w, ";" | "." | ",") {
+        if matches!(w, ";" | "." | ",")
+            || (w == "\"" && (0..i).filter(|&k| s.w(k) == "\"").count() % 2 == 1)
+        {
             break;
         }
         i += 1;
