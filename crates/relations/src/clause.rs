@@ -962,6 +962,51 @@ fn is_modifier_mention(s: &Sent, j: usize) -> bool {
     st >= 2 && s.w(st - 1) == "-" && matches!(s.w(st - 2), "pro" | "anti" | "counter")
 }
 
+/// "U.S. persons", "the U.S. financial system": a state's name modifying a word of commerce or
+/// law names no party to the relation ("sanctioned U.S. persons" does not sanction the state).
+fn is_state_modifier(s: &Sent, j: usize) -> bool {
+    if s.kind(j) != Some(ActorType::State) {
+        return false;
+    }
+    matches!(
+        s.w(s.mention_end(j) + 1),
+        "persons"
+            | "person"
+            | "entities"
+            | "entity"
+            | "companies"
+            | "company"
+            | "banks"
+            | "bank"
+            | "dollars"
+            | "dollar"
+            | "financial"
+            | "jurisdiction"
+            | "exports"
+            | "imports"
+            | "products"
+            | "goods"
+            | "assets"
+            | "accounts"
+            | "markets"
+            | "market"
+            | "businesses"
+            | "currency"
+            | "law"
+            | "laws"
+            | "regulations"
+            | "property"
+            | "courts"
+            | "court"
+            | "economy"
+            | "economic"
+            | "trade"
+            | "commerce"
+            | "oil"
+            | "petroleum"
+    )
+}
+
 /// The first object mentions to the right of token t within the clause.
 fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
     let n = s.toks.len();
@@ -984,10 +1029,24 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 | "so"
         ) || (w == "," && matches!(s.w(i + 1), "which" | "who" | "but" | "while" | "when"))
             || (w == "\"" && quoted)
+            || (i > t
+                && (BE.contains(&w) || matches!(w, "has" | "have" | "had" | "will" | "would")))
         {
             return None;
         }
-        if s.men[i].is_some() && !s.locative(i) {
+        // "operating at the U.S. southern border": a place, not a party.
+        let st = if s.men[i].is_some() {
+            s.mention_start(i)
+        } else {
+            i
+        };
+        let at_place = (st.saturating_sub(2)..st).any(|k| {
+            matches!(
+                s.w(k),
+                "at" | "near" | "along" | "inside" | "within" | "across" | "throughout" | "around"
+            )
+        });
+        if s.men[i].is_some() && !s.locative(i) && !is_state_modifier(s, i) && !at_place {
             let mut objs = coordinated_right(s, i, n);
             // "supported groups in Bahrain and Iraq, including Hizballah and Hamas": the named
             // members of a described set are objects too.
