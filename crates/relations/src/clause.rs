@@ -1148,6 +1148,10 @@ fn gerund_subject(s: &Sent, h: &Hit) -> Option<Vec<usize>> {
 }
 
 fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
+    // "the smuggling of crude": after a determiner, a verb form is a noun.
+    if h.start > 0 && DETERMINERS.contains(&s.w(h.start - 1)) {
+        return vec![];
+    }
     if let Some(sub) = gerund_subject(s, h) {
         return object_right(s, h.end)
             .map(|o| vec![(sub, o)])
