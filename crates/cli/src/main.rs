@@ -239,6 +239,10 @@ struct DictArgs {
     /// with an existing id replace the built-in row.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    /// Extra trigger lexicon (same format as data/triggers.tsv); repeatable. Its entries are
+    /// added to the built-in ones.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -329,6 +333,16 @@ fn load_recognizer(d: &DictArgs) -> Result<Recognizer> {
     Recognizer::with_entries(extra).map_err(|e| anyhow::anyhow!("actor dictionary: {e}"))
 }
 
+fn load_lexicon(d: &DictArgs) -> Result<Lexicon> {
+    let mut lex = Lexicon::builtin();
+    for p in &d.lexicon {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("{}: cannot read the lexicon", p.display()))?;
+        lex.add(&text, &p.display().to_string())?;
+    }
+    Ok(lex)
+}
+
 fn extract(a: ExtractArgs) -> Result<i32> {
     if let Some(n) = a.threads {
         rayon::ThreadPoolBuilder::new()
@@ -336,7 +350,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let extractor = Extractor::new(load_recognizer(&a.dict)?, Lexicon::builtin());
+    let extractor = Extractor::new(load_recognizer(&a.dict)?, load_lexicon(&a.dict)?);
     let opts = ReadOptions {
         published: a.input.published,
         outlet: a.input.outlet.clone(),
@@ -462,7 +476,7 @@ fn ingest(a: IngestArgs) -> Result<i32> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let ex = Extractor::new(load_recognizer(&a.dict)?, Lexicon::builtin());
+    let ex = Extractor::new(load_recognizer(&a.dict)?, load_lexicon(&a.dict)?);
     let mut store = graph::open(&a.db.db, None)?;
     let started = std::time::Instant::now();
     let s = graph::ingest(

@@ -235,3 +235,86 @@ fn recognition_floor_on_the_shared_corpus() {
     assert!(dev >= 0.95, "dev recognised {dev:.3}");
     assert!(seed >= 0.95, "seed recognised {seed:.3}");
 }
+
+#[test]
+fn user_lexicon_adds_triggers_and_bad_lines_say_where() {
+    let d = tempfile::tempdir().unwrap();
+    let lex = d.path().join("mine.tsv");
+    std::fs::write(
+        &lex,
+        "# my triggers\nbankroll|bankrolls|bankrolled	AID	funding	verb\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["extract", "--lexicon"])
+        .arg(&lex)
+        .arg("-")
+        .write_stdin("Iran quietly underwrote Hamas. Qatar bankrolled Hamas.")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d0 = &lines(&out.stdout)[0];
+    let rels = d0["relations"].as_array().unwrap();
+    assert!(
+        rels.iter().any(|r| r["subject"] == "st_qatar"
+            && r["category"] == "AID"
+            && r["mode"] == "funding"),
+        "{rels:?}"
+    );
+    let bad = d.path().join("bad.tsv");
+    std::fs::write(&bad, "supply\tAID\t-\n").unwrap();
+    let out = bin()
+        .args(["extract", "--lexicon"])
+        .arg(&bad)
+        .arg(repo().join("examples/d05.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.tsv:1:"));
+}
+
+/// The seed's relations as a snapshot of structure only (ids, categories, stances, offsets, rules):
+/// the article is not public domain, so no text of it is kept in the repository.
+#[test]
+fn seed_snapshot() {
+    let seed = shared().join("seed/seed.txt");
+    let out = bin().arg("extract").arg(&seed).output().unwrap();
+    assert!(out.status.success());
+    let d = &lines(&out.stdout)[0];
+    let mut got = String::new();
+    for r in d["relations"].as_array().unwrap() {
+        got.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            r["subject"].as_str().unwrap(),
+            r["category"].as_str().unwrap(),
+            r["object"].as_str().unwrap(),
+            r["negated"],
+            r["stance"].as_str().unwrap(),
+            r["source"].as_str().unwrap_or("-"),
+            r["time"].as_str().unwrap_or("-"),
+            r["evidence"]["start"],
+            r["evidence"]["end"],
+            r["rule"].as_str().unwrap(),
+        ));
+    }
+    let snap = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/seed.relations.tsv");
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok() {
+        std::fs::create_dir_all(snap.parent().unwrap()).unwrap();
+        std::fs::write(&snap, &got).unwrap();
+    }
+    let want =
+        std::fs::read_to_string(&snap).expect("snapshot exists; create it with UPDATE_SNAPSHOTS=1");
+    if got != want {
+        let gl: Vec<&str> = got.lines().collect();
+        let wl: Vec<&str> = want.lines().collect();
+        let added: Vec<&&str> = gl.iter().filter(|l| !wl.contains(l)).collect();
+        let removed: Vec<&&str> = wl.iter().filter(|l| !gl.contains(l)).collect();
+        panic!(
+            "the seed's relations changed; review and re-run with UPDATE_SNAPSHOTS=1\nadded: {added:#?}\nremoved: {removed:#?}"
+        );
+    }
+}
