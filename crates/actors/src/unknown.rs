@@ -950,6 +950,10 @@ pub(crate) fn descriptions(
                 if stops.contains(pl.as_str()) || lists.function.contains(pw) || mods >= 4 {
                     break;
                 }
+                // "to target civilian sites": an infinitive is no modifier.
+                if p > 0 && word(p - 1) == "to" {
+                    break;
+                }
                 if pl.ends_with("ing")
                     && !matches!(
                         pl.as_str(),
@@ -997,6 +1001,12 @@ pub(crate) fn descriptions(
                 mods > 0 || specific.contains(lw)
             };
             if !ok {
+                k += 1;
+                continue;
+            }
+            // "its senior leaders", "their fighters": people of a group named elsewhere, not a
+            // group of their own.
+            if a > 0 && matches!(word(a - 1), "its" | "their") {
                 k += 1;
                 continue;
             }

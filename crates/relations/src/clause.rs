@@ -1422,7 +1422,11 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         }
         if matches!(w, "from" | "by") {
             let j = i + 1;
-            if j < n && s.men[j].is_some() {
+            // "rocket attacks fired from Lebanon": for attacks, a state after "from" is the
+            // place they came from.
+            let place =
+                w == "from" && c == Category::Assault && s.kind(j) == Some(ActorType::State);
+            if j < n && s.men[j].is_some() && !place {
                 from_agent = Some(vec![j]);
             }
         }
