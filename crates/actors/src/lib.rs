@@ -47,6 +47,11 @@ pub struct Recognizer {
     /// First words (lower case) of forms that may start in lower case ("al", "the",
     /// "civilians"); other lower-case words cannot start a match.
     lower_starts: rustc_hash::FxHashSet<String>,
+    /// Of `lower_starts`, the words that are whole forms by themselves ("civilians").
+    lower_single: rustc_hash::FxHashSet<String>,
+    /// For forms of several words that start with one of `lower_starts` ("the Houthis",
+    /// "al-Qaida"): the first word's and the second word's first three bytes, lower case.
+    lower_pairs: rustc_hash::FxHashSet<u64>,
     /// The first two bytes of every entry of `lower_starts`, as a bit set: most words fail
     /// here without hashing.
     lower_prefix: Vec<u64>,
@@ -73,6 +78,11 @@ fn bits_of(set: &rustc_hash::FxHashSet<u32>) -> Vec<u64> {
         bits[b / 64] |= 1 << (b % 64);
     }
     bits
+}
+
+/// The key of a first word and the start of the second, lower case.
+fn pair_key(first: &[u8], second: &[u8]) -> u64 {
+    ((key3(first, true) as u64) << 32) | key3(second, true) as u64
 }
 
 /// The first three bytes of a word (zero where it is shorter), optionally lower-cased.
@@ -277,6 +287,34 @@ impl Recognizer {
                 }
             }
         }
+        let mut lower_single = rustc_hash::FxHashSet::default();
+        let mut lower_pairs = rustc_hash::FxHashSet::default();
+        for pats in &ci_pats {
+            for p in pats {
+                let lower = p.form.to_ascii_lowercase();
+                let mut parts = lower.split([' ', '-']).filter(|w| !w.is_empty());
+                let first = parts.next().unwrap_or("");
+                if !lower_starts.contains(first)
+                    || !first.bytes().all(|b| b.is_ascii_alphanumeric())
+                {
+                    // A first word the text reader cannot split the same way: always search.
+                    lower_single.insert(first.to_string());
+                    continue;
+                }
+                match parts.next() {
+                    None => {
+                        lower_single.insert(first.to_string());
+                    }
+                    Some(second) => {
+                        // As the text is read: the second word's letters and digits only.
+                        let end = second
+                            .find(|c: char| !c.is_ascii_alphanumeric())
+                            .unwrap_or(second.len());
+                        lower_pairs.insert(pair_key(first.as_bytes(), &second.as_bytes()[..end]));
+                    }
+                }
+            }
+        }
         let mut lower_prefix = vec![0u64; 1024];
         for w in &lower_starts {
             if !w.is_empty() {
@@ -309,6 +347,8 @@ impl Recognizer {
             ci_pats,
             cs_pats,
             lower_starts,
+            lower_single,
+            lower_pairs,
             lower_prefix,
             ci_bits: bits_of(&ci_prefix),
             cs_bits: bits_of(&cs_prefix),
@@ -382,6 +422,25 @@ impl Recognizer {
                 if !known {
                     i = e.max(i + 1);
                     continue;
+                }
+                // "the" starts a form only if the next word does too ("the Houthis").
+                if !self.lower_single.contains(&w.to_ascii_lowercase()) {
+                    let mut s2 = e;
+                    if s2 < n && matches!(bytes[s2], b' ' | b'-') {
+                        s2 += 1;
+                    }
+                    let mut e2 = s2;
+                    while e2 < n && bytes[e2].is_ascii_alphanumeric() {
+                        e2 += 1;
+                    }
+                    if e2 == s2
+                        || !self
+                            .lower_pairs
+                            .contains(&pair_key(w.as_bytes(), &bytes[s2..e2]))
+                    {
+                        i = e.max(i + 1);
+                        continue;
+                    }
                 }
             }
             let input = aho_corasick::Input::new(text)
