@@ -1261,6 +1261,15 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
                     i = s.mention_end(i) + 1;
                     continue;
                 }
+                // Before the first name only a determiner or an adjective; after it, only
+                // "and" or a comma joins the next.
+                if !ms.is_empty() && !matches!(s.w(i), "and" | "," | "the" | "[" | "]" | "'s" | "'")
+                {
+                    break;
+                }
+                if ms.is_empty() && i > h.end + 3 {
+                    break;
+                }
                 if !matches!(s.w(i), "and" | "," | "the" | "[" | "]" | "'s" | "'")
                     && s.men[i].is_none()
                     && ms.len() >= 2
@@ -1404,7 +1413,18 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         let w = s.w(i);
         if matches!(
             w,
-            "for" | "to" | "on" | "against" | "of" | "with" | "toward" | "towards" | "into"
+            "for"
+                | "to"
+                | "on"
+                | "against"
+                | "of"
+                | "with"
+                | "toward"
+                | "towards"
+                | "into"
+                | "like"
+                | "including"
+                | "as"
         ) {
             let mut j = i + 1;
             while j < n && j < i + 4 {

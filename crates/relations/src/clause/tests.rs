@@ -344,3 +344,29 @@ proptest::proptest! {
         }
     }
 }
+
+t!(
+    allies_like,
+    "Iran uses proxy forces against U.S. allies like Egypt and Israel.",
+    None,
+    [
+        (
+            "st_united_states",
+            "COOPERATE",
+            "st_egypt",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "st_united_states",
+            "COOPERATE",
+            "st_israel",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
