@@ -244,9 +244,10 @@ pub fn print_edges(out: &mut dyn Write, edges: &[Edge], format: Format) -> Resul
             w.flush()?;
         }
         Format::Table => {
+            // 20 + 1 + 14 + 1 + 20 + 4 + 4 + 6 + 9 = 79 columns at most.
             writeln!(
                 out,
-                "{:<22} {:<14} {:<22} {:>3} {:>3} {:>5}",
+                "{:<20} {:<14} {:<20} {:>3} {:>3} {:>5}",
                 "SUBJECT", "RELATION", "OBJECT", "ORG", "CLM", "GRADE"
             )?;
             for e in edges {
@@ -254,10 +255,10 @@ pub fn print_edges(out: &mut dyn Write, edges: &[Edge], format: Format) -> Resul
                 let mark = if e.disputed { " disputed" } else { "" };
                 writeln!(
                     out,
-                    "{:<22} {:<14} {:<22} {:>3} {:>3} {:>5}{}",
-                    cut(&e.subject_name, 22),
+                    "{:<20} {:<14} {:<20} {:>3} {:>3} {:>5}{}",
+                    cut(&e.subject_name, 20),
                     cut(&rel, 14),
-                    cut(&e.object_name, 22),
+                    cut(&e.object_name, 20),
                     e.origins,
                     e.claims,
                     e.grade(),
@@ -310,40 +311,40 @@ pub fn print_claims(out: &mut dyn Write, claims: &[ClaimRow], format: Format) ->
             w.flush()?;
         }
         Format::Table => {
+            // Three lines a claim, each within 80 columns: what, the sentence, who and where.
             for c in claims {
                 let neg = if c.negated { "NOT " } else { "" };
+                let mode = c
+                    .mode
+                    .as_deref()
+                    .map(|m| format!("({m})"))
+                    .unwrap_or_default();
+                let head = format!(
+                    "{} {} {neg}{}{mode} {}",
+                    c.time.as_deref().unwrap_or("----------"),
+                    c.subject_name,
+                    c.category,
+                    c.object_name
+                );
+                writeln!(out, "{}", cut(&head, 80))?;
+                writeln!(out, "    «{}»", cut(&c.sentence.replace('\n', " "), 74))?;
                 let by = c
                     .source_name
                     .as_deref()
                     .map(|s| format!(" by {s}"))
                     .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{} {} {}{}{} {}  [{}{}, {}]",
-                    c.time.as_deref().unwrap_or("----------"),
-                    cut(&c.subject_name, 20),
-                    neg,
-                    c.category,
-                    c.mode
-                        .as_deref()
-                        .map(|m| format!("({m})"))
-                        .unwrap_or_default(),
-                    cut(&c.object_name, 20),
+                let tail = format!(
+                    "    {}{by}, {}; {} {}{}",
                     c.stance,
-                    by,
-                    c.grade
-                )?;
-                writeln!(out, "    «{}»", cut(&c.sentence.replace('\n', " "), 140))?;
-                writeln!(
-                    out,
-                    "    {} {}{}",
+                    c.grade,
                     c.document,
                     c.outlet.as_deref().unwrap_or(""),
                     c.published
                         .as_deref()
                         .map(|p| format!(", {p}"))
                         .unwrap_or_default()
-                )?;
+                );
+                writeln!(out, "{}", cut(&tail, 80))?;
             }
         }
     }

@@ -521,7 +521,7 @@ fn demo(a: DemoArgs) -> Result<i32> {
     let st = store.stats()?;
     writeln!(
         out,
-        "claimgraph demo: {} public-domain U.S. government texts ingested into {}",
+        "claimgraph demo: {} public-domain U.S. government texts ingested\ninto {}",
         s.new,
         a.db.display()
     )?;
@@ -603,15 +603,16 @@ fn store_actors(a: StoreActorsArgs) -> Result<i32> {
                 "NAME", "TYPE", "DOCS", "CLAIMS"
             )?;
             for r in &rows {
-                writeln!(
-                    out,
+                let line = format!(
                     "{:<30} {:<13} {:>5} {:>6}  {}",
                     r.name.chars().take(30).collect::<String>(),
                     r.kind,
                     r.documents,
                     r.claims,
                     r.id
-                )?;
+                );
+                // An 80-column terminal: a long id is cut, never wrapped.
+                writeln!(out, "{}", line.chars().take(80).collect::<String>())?;
             }
         }
     }

@@ -301,3 +301,26 @@ fn demo_runs() {
         "{s}"
     );
 }
+
+#[test]
+fn tables_fit_80_columns() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("g.db");
+    assert!(ingest(&db, &[&dev()]).status.success());
+    for args in [
+        vec!["edges"],
+        vec!["evidence", "Iran", "Hizballah"],
+        vec!["timeline", "--actor", "Hamas"],
+        vec!["actors"],
+    ] {
+        let out = bin().args(&args).arg("--db").arg(&db).output().unwrap();
+        assert!(out.status.success());
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+        }
+    }
+}
