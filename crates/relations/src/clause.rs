@@ -158,7 +158,12 @@ struct Sent<'a> {
     /// For each token, the mention (index into rec.mentions) covering it.
     men: Vec<Option<usize>>,
     rec: &'a Recognition,
+    /// The publishing agency's actor, the implicit agent of agentless designations.
+    publisher: Option<usize>,
 }
+
+/// A token index that stands for the publisher in argument lists.
+const PUBLISHER: usize = usize::MAX;
 
 impl Sent<'_> {
     fn w(&self, i: usize) -> &str {
@@ -202,6 +207,7 @@ pub(crate) fn relations(
     rec: &Recognition,
     lex: &Lexicon,
     published: Option<PartialDate>,
+    publisher: Option<usize>,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
     let mut list = ListContext::default();
@@ -229,13 +235,17 @@ pub(crate) fn relations(
             lower,
             men,
             rec,
+            publisher,
         };
         let attr = attribution::find(&s.lower, &s.men, rec, &mut list, *sent, text);
         let parties = (mi..mj)
             .filter(|&m| !rec.mentions[m].locative)
             .map(|m| rec.mentions[m].actor)
             .collect::<std::collections::HashSet<_>>();
-        if parties.len() < 2 && attr.source_mention.is_none() {
+        if parties.len() < 2
+            && attr.source_mention.is_none()
+            && !(publisher.is_some() && parties.len() == 1)
+        {
             continue;
         }
         let mut found = sentence_relations(&s, lex, &attr);
@@ -404,15 +414,27 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         for (subs, objs) in pairs {
             for &sa in &subs {
                 for &oa in &objs {
-                    let (Some(sub), Some(obj)) = (s.actor(sa), s.actor(oa)) else {
+                    let by_publisher = sa == PUBLISHER;
+                    let sub = if by_publisher {
+                        s.publisher
+                    } else {
+                        s.actor(sa)
+                    };
+                    let (Some(sub), Some(obj)) = (sub, s.actor(oa)) else {
                         continue;
                     };
-                    if sub == obj || s.locative(sa) || s.locative(oa) {
+                    if sub == obj || (!by_publisher && s.locative(sa)) || s.locative(oa) {
                         continue;
                     }
-                    if !plausible(t.category, s.kind(sa), s.kind(oa)) {
+                    let sub_kind = if by_publisher {
+                        Some(s.rec.actors[sub].kind)
+                    } else {
+                        s.kind(sa)
+                    };
+                    if !plausible(t.category, sub_kind, s.kind(oa)) {
                         continue;
                     }
+                    let sa = if by_publisher { h.start } else { sa };
                     let (neg, modality) = polarity(s, sa.min(h.start), h.start);
                     let clause = clause_span(s, h.start.min(sa).min(oa), h.end.max(sa).max(oa));
                     let words = &s.lower[clause.0..=clause.1.min(n - 1)];
@@ -1148,6 +1170,21 @@ fn gerund_subject(s: &Sent, h: &Hit) -> Option<Vec<usize>> {
 }
 
 fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
+    // "Designated as an FTO in 1984, Iran ...": an opening participle clause whose subject
+    // follows the comma; for a designation in the agency's own text, the agency designated it.
+    if c == Category::Sanction && h.participle && s.publisher.is_some() {
+        let opening =
+            (0..h.start).all(|i| s.w(i).ends_with("ly") || s.toks[i].kind != TokenKind::Word);
+        if opening {
+            if let Some(comma) = (h.end..s.toks.len()).find(|&i| s.w(i) == ",") {
+                if let Some(j) =
+                    (comma + 1..(comma + 4).min(s.toks.len())).find(|&i| s.men[i].is_some())
+                {
+                    return vec![(vec![PUBLISHER], vec![j])];
+                }
+            }
+        }
+    }
     // "the smuggling of crude": after a determiner, a verb form is a noun.
     if h.start > 0 && DETERMINERS.contains(&s.w(h.start - 1)) {
         return vec![];
@@ -1175,6 +1212,13 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let stative = h.end > h.start + 1 && matches!(s.w(h.end - 1), "with" | "to") && h.participle;
     if !stative && is_passive(s, h) {
         let Some(agent) = agent_after_by(s, h.end) else {
+            // "Hizballah was designated as an FTO in 1997", in the designating agency's own
+            // publication: the agency designated it.
+            if c == Category::Sanction && s.publisher.is_some() {
+                if let Some(patient) = subject_left(s, h.start) {
+                    return vec![(vec![PUBLISHER], patient)];
+                }
+            }
             return vec![];
         };
         let Some(patient) = subject_left(s, h.start) else {

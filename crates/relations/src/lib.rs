@@ -71,13 +71,47 @@ impl Extractor {
         &self.lexicon
     }
 
+    /// The actor that publishes the document, when its outlet is a state or a state agency of
+    /// the dictionary ("U.S. Department of State"): the implicit agent of its agentless
+    /// designations ("Hizballah was designated as an FTO in 1997"). Added to the actors (with no
+    /// mention) when the text does not name it.
+    fn publisher(&self, doc: &Document, rec: &mut claimgraph_actors::Recognition) -> Option<usize> {
+        // "U.S. Department of State; Office of the DNI": the first of several publishers.
+        let outlet = doc.outlet.as_deref()?.split([';', '/']).next()?.trim();
+        let f = Folded::new(outlet);
+        let r = self.recognizer.recognize(&f.text, &sentences(&f.text));
+        let m = r.mentions.first()?;
+        // The name must be (nearly) the whole outlet, not a word inside it.
+        if m.span.len() * 10 < f.text.trim().len() * 7 {
+            return None;
+        }
+        let a = &r.actors[m.actor];
+        if !a.known
+            || !matches!(
+                a.kind,
+                claimgraph_model::ActorType::State | claimgraph_model::ActorType::StateAgency
+            )
+        {
+            return None;
+        }
+        Some(match rec.actor_index(&a.id) {
+            Some(i) => i,
+            None => {
+                rec.actors.push(a.clone());
+                rec.actors.len() - 1
+            }
+        })
+    }
+
     /// Extract actors, mentions and relations from a document.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let folded = Folded::new(&doc.text);
         let text: &str = &folded.text;
         let sents = sentences(text);
-        let rec = self.recognizer.recognize(text, &sents);
-        let mut relations = clause::relations(text, &sents, &rec, &self.lexicon, doc.published);
+        let mut rec = self.recognizer.recognize(text, &sents);
+        let publisher = self.publisher(doc, &mut rec);
+        let mut relations =
+            clause::relations(text, &sents, &rec, &self.lexicon, doc.published, publisher);
         let mut mentions = rec.mentions;
         let mut sentence_spans = sents;
         if !folded.map.is_identity() {

@@ -370,3 +370,40 @@ t!(
         )
     ]
 );
+
+#[test]
+fn agentless_designation_in_the_agency_s_own_text() {
+    for text in [
+        "Hizballah was designated as an FTO on October 8, 1997.",
+        "Designated as an FTO on October 8, 1997, Hizballah remains active.",
+    ] {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            outlet: Some("U.S. Department of State".into()),
+            ..Default::default()
+        };
+        let x = EX.extract(&doc);
+        let got: Vec<(String, &str, String)> = x
+            .relations
+            .iter()
+            .map(|r| {
+                (
+                    x.actors[r.subject].id.clone(),
+                    r.category.as_str(),
+                    x.actors[r.object].id.clone(),
+                )
+            })
+            .collect();
+        assert!(
+            got.contains(&("sa_us_dos".into(), "SANCTION", "ag_hizballah".into())),
+            "{text}: {got:?}"
+        );
+        // Another outlet's text names no designator.
+        let other = Document {
+            outlet: Some("Wire".into()),
+            ..doc
+        };
+        assert!(EX.extract(&other).relations.is_empty(), "{text}");
+    }
+}
