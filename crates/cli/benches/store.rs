@@ -9,6 +9,7 @@
 //! `CLAIMGRAPH_BENCH_DOCS` sets the larger size (default 90,000 documents, about 1 million
 //! claims and 44 million words); the smaller is a quarter of it.
 
+mod common;
 use claimgraph_store::{EdgeFilter, Store};
 use std::io::Write;
 use std::time::Instant;
@@ -55,18 +56,7 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
 }
 
 fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut texts = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for p in names {
-        if p.extension().is_some_and(|e| e == "txt") {
-            texts.push(std::fs::read_to_string(p).unwrap());
-        }
-    }
+    let texts = common::example_texts();
     let big: usize = std::env::var("CLAIMGRAPH_BENCH_DOCS")
         .ok()
         .and_then(|s| s.parse().ok())

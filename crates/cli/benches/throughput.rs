@@ -8,6 +8,7 @@
 //! When python3 with spaCy and `en_core_web_sm` is available, it also measures spaCy's NER on
 //! the same text as the peer figure; otherwise it says it skipped that line.
 
+mod common;
 use claimgraph_ingest::{Input, ReadOptions, Reader};
 use claimgraph_relations::Extractor;
 use claimgraph_text::{count_words, sentences, Folded};
@@ -15,18 +16,8 @@ use std::io::Write;
 use std::time::Instant;
 
 fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut texts = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for p in names {
-        if p.extension().is_some_and(|e| e == "txt") {
-            texts.push(std::fs::read_to_string(p).unwrap());
-        }
-    }
+    let root = common::examples_dir();
+    let texts = common::example_texts();
     let target: usize = std::env::var("CLAIMGRAPH_BENCH_BYTES")
         .ok()
         .and_then(|s| s.parse().ok())
