@@ -110,6 +110,10 @@ pub struct Recognition {
     pub actors: Vec<ActorRef>,
     /// Mentions, sorted by position; spans index the text given to [`Recognizer::recognize`].
     pub mentions: Vec<Mention>,
+    /// The tokens of every sentence given to [`Recognizer::recognize`], for later stages.
+    pub tokens: Vec<claimgraph_text::Token>,
+    /// For each sentence, its range in `tokens`.
+    pub sentence_tokens: Vec<std::ops::Range<usize>>,
 }
 
 impl Recognition {
@@ -389,7 +393,10 @@ impl Recognizer {
             unknowns,
             sets,
         );
-        self.finish(text, resolved)
+        let mut rec = self.finish(text, resolved);
+        rec.tokens = st.tokens;
+        rec.sentence_tokens = st.ranges;
+        rec
     }
 
     fn dictionary_matches(&self, text: &str) -> Vec<Found> {
@@ -634,7 +641,11 @@ impl Recognizer {
             }
             a.id = id;
         }
-        Recognition { actors, mentions }
+        Recognition {
+            actors,
+            mentions,
+            ..Recognition::default()
+        }
     }
 }
 

@@ -506,7 +506,6 @@ pub(crate) fn resolve(
             }
         }
     }
-    let mut full: Vec<&Candidate> = Vec::new();
     for c in &cands {
         if !c.single {
             if let Some(kind) = c.kind {
@@ -528,7 +527,6 @@ pub(crate) fn resolve(
                         surnames.entry(s).or_insert(Who::Unknown(key));
                     }
                 }
-                full.push(c);
             }
         }
     }
@@ -566,7 +564,6 @@ pub(crate) fn resolve(
             });
         }
     }
-    let _ = full;
     found.sort_by_key(|f| f.span);
     acronyms(text, &mut found);
     let blocking: Vec<Found> = found
@@ -606,7 +603,7 @@ pub(crate) fn resolve(
     }
     found.sort_by_key(|f| f.span);
     anaphors(text, st, entries, &names, &mut found, lists);
-    let mut parents = appositions(text, &found, lists);
+    let mut parents = appositions(text, &found);
     parents.extend(role_parents);
     Resolved {
         found,
@@ -690,7 +687,7 @@ const PART_WORDS: &[&str] = &[
 ];
 
 /// "al-Qassam, Hamas' militia" / "Al-Qassam [Hamas' militia]": the child and its parent.
-fn appositions(text: &str, found: &[Found], _lists: &Lists) -> Vec<(Who, Who)> {
+fn appositions(text: &str, found: &[Found]) -> Vec<(Who, Who)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for (i, x) in found.iter().enumerate() {

@@ -63,7 +63,9 @@ pub fn ingest(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let progress = !quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
-    let total_bytes: u64 = expand(paths)
+    // Folders are walked once: the list serves the ETA and the reading.
+    let inputs = expand(paths);
+    let total_bytes: u64 = inputs
         .iter()
         .filter_map(|i| match i {
             Ok(claimgraph_ingest::Input::File(p)) => p.metadata().ok().map(|m| m.len()),
@@ -124,7 +126,7 @@ pub fn ingest(
             // A closed channel means the writer stopped on an error: stop reading.
             Ok(tx.send(done).is_ok())
         };
-        'inputs: for input in expand(paths) {
+        'inputs: for input in inputs {
             let input = match input {
                 Ok(i) => i,
                 Err(e) => {

@@ -3,6 +3,7 @@
 
 use claimgraph_actors::Recognition;
 use claimgraph_model::{Source, Span, Stance};
+use claimgraph_text::Token;
 
 /// Reporting verbs and the stance they give to what they report.
 const REPORTING: &[(&str, Stance)] = &[
@@ -112,6 +113,7 @@ pub(crate) struct ListContext {
 /// Find the attribution of a sentence. `lower` are its tokens in lower case, `men` the mention
 /// covering each token.
 pub(crate) fn find(
+    toks: &[Token],
     lower: &[String],
     men: &[Option<usize>],
     rec: &Recognition,
@@ -119,7 +121,6 @@ pub(crate) fn find(
     sent: Span,
     text: &str,
 ) -> Attribution {
-    let toks = claimgraph_text::tokens(text, sent);
     let n = lower.len();
     let w = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
     let actor_at = |i: usize| men[i].map(|m| rec.mentions[m].actor);

@@ -213,7 +213,7 @@ pub(crate) fn relations(
     let mut list = ListContext::default();
     let analysts = analysts(text, rec);
     let mut mi = 0;
-    for sent in sentences {
+    for (si, sent) in sentences.iter().enumerate() {
         while mi < rec.mentions.len() && rec.mentions[mi].span.end <= sent.start {
             mi += 1;
         }
@@ -221,7 +221,13 @@ pub(crate) fn relations(
         while mj < rec.mentions.len() && rec.mentions[mj].span.start < sent.end {
             mj += 1;
         }
-        let toks = tokens(text, *sent);
+        // The recognizer tokenized these sentences already.
+        let toks = match rec.sentence_tokens.get(si) {
+            Some(r) if rec.sentence_tokens.len() == sentences.len() => {
+                rec.tokens[r.clone()].to_vec()
+            }
+            _ => tokens(text, *sent),
+        };
         let lower: Vec<String> = toks
             .iter()
             .map(|t| t.text(text).to_ascii_lowercase())
@@ -237,7 +243,7 @@ pub(crate) fn relations(
             rec,
             publisher,
         };
-        let attr = attribution::find(&s.lower, &s.men, rec, &mut list, *sent, text);
+        let attr = attribution::find(&s.toks, &s.lower, &s.men, rec, &mut list, *sent, text);
         let parties = (mi..mj)
             .filter(|&m| !rec.mentions[m].locative)
             .map(|m| rec.mentions[m].actor)

@@ -81,10 +81,8 @@ pub(crate) fn migrate(conn: &Connection, path: &str) -> Result<(), StoreError> {
     // WAL lets readers go on while a writer ingests; a busy timeout waits for the writer.
     conn.busy_timeout(std::time::Duration::from_secs(30))
         .map_err(sql)?;
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
         .map_err(not_db)?;
-    let _ = mode;
     conn.execute_batch(
         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;
          PRAGMA temp_store = MEMORY;",
