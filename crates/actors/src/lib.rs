@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod dictionary;
+pub mod ftm;
 mod unknown;
 pub mod words;
 

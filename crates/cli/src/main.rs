@@ -73,6 +73,51 @@ enum Command {
     Search(SearchArgs),
     /// Counts of the store.
     Stats(QueryArgs),
+    /// Write the graph for other tools: Gephi, networkx, Neo4j, Aleph, Cytoscape, spreadsheets.
+    #[command(
+        after_help = "Examples:\n  claimgraph export --format gexf -o graph.gexf\n  claimgraph export --format graphml --actor Hizballah > hizballah.graphml\n  claimgraph export --format neo4j -o neo4j-import/\n  claimgraph export --format ftm --min-origins 2 -o claims.ftm.json\n  claimgraph export --format csv -o sheets/"
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ExportFormat {
+    /// GraphML (Gephi, yEd, networkx, igraph).
+    Graphml,
+    /// GEXF 1.3 with edge dates, for Gephi's timeline.
+    Gexf,
+    /// neo4j-admin import CSV files (a folder).
+    Neo4j,
+    /// FollowTheMoney entity JSON lines (Aleph, OpenSanctions tools).
+    Ftm,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// edges.csv and claims.csv (a folder).
+    Csv,
+    /// One JSON document with actors, edges and claims.
+    Json,
+    /// Claims, one JSON object per line.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Source reliability grades (CSV: name,grade,note; grades A-F). Unlisted sources are F.
+    #[arg(long)]
+    sources: Option<PathBuf>,
+    /// Extra actor dictionaries (for aliases and countries of the exported actors).
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// Export format.
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Output file (a folder for neo4j and csv); standard output if omitted.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 #[derive(clap::Args)]
@@ -144,6 +189,12 @@ struct ActorArgs {
 struct EdgesArgs {
     #[command(flatten)]
     q: QueryArgs,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+#[derive(clap::Args)]
+struct FilterArgs {
     /// Edges touching this actor.
     #[arg(long)]
     actor: Option<String>,
@@ -235,8 +286,9 @@ struct InputArgs {
 
 #[derive(clap::Args)]
 struct DictArgs {
-    /// Extra actor dictionary (CSV: id,name,type,aliases,part_of,country); repeatable. Rows
-    /// with an existing id replace the built-in row.
+    /// Extra actor dictionary (CSV: id,name,type,aliases,part_of,country; or FollowTheMoney
+    /// entity JSON lines, e.g. a sanctions list); repeatable. Rows with an existing id replace
+    /// the built-in row.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
     /// Extra trigger lexicon (same format as data/triggers.tsv); repeatable. Its entries are
@@ -300,6 +352,7 @@ fn main() {
         Command::Disputes(a) => disputes(a),
         Command::Search(a) => search(a),
         Command::Stats(a) => stats(a),
+        Command::Export(a) => export(a),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -328,7 +381,12 @@ fn load_recognizer(d: &DictArgs) -> Result<Recognizer> {
     for p in &d.actors {
         let text = std::fs::read_to_string(p)
             .with_context(|| format!("{}: cannot read the actor dictionary", p.display()))?;
-        extra.extend(dictionary::parse_csv(&text, &p.display().to_string())?);
+        let name = p.display().to_string();
+        if claimgraph_actors::ftm::looks_like_ftm(&name, &text) {
+            extra.extend(claimgraph_actors::ftm::parse_ftm(&text, &name)?);
+        } else {
+            extra.extend(dictionary::parse_csv(&text, &name)?);
+        }
     }
     Recognizer::with_entries(extra).map_err(|e| anyhow::anyhow!("actor dictionary: {e}"))
 }
@@ -691,6 +749,74 @@ fn store_actor(a: ActorArgs) -> Result<i32> {
 
 fn edges(a: EdgesArgs) -> Result<i32> {
     let store = graph::open(&a.q.db.db, a.q.sources.as_deref())?;
+    let f = edge_filter(&store, &a.filter)?;
+    let e = store.edges(&f)?;
+    graph::print_edges(&mut std::io::stdout().lock(), &e, a.q.format)?;
+    Ok(0)
+}
+
+fn export(a: ExportArgs) -> Result<i32> {
+    use claimgraph_export::{Format, Snapshot};
+    let format = match a.format {
+        ExportFormat::Graphml => Format::Graphml,
+        ExportFormat::Gexf => Format::Gexf,
+        ExportFormat::Neo4j => Format::Neo4j,
+        ExportFormat::Ftm => Format::Ftm,
+        ExportFormat::Cytoscape => Format::Cytoscape,
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Jsonl => Format::Jsonl,
+    };
+    if format.is_folder() && a.output.is_none() {
+        anyhow::bail!(
+            "the {} export writes several files: give a folder with -o DIR",
+            format.name()
+        );
+    }
+    let store = graph::open(&a.db.db, a.sources.as_deref())?;
+    let f = edge_filter(&store, &a.filter)?;
+    let dict = load_recognizer(&DictArgs {
+        actors: a.actors.clone(),
+        lexicon: Vec::new(),
+    })?;
+    let snap = Snapshot::load(&store, &f, Some(&dict))?;
+    let nodes = snap.graph_nodes().count();
+    match &a.output {
+        Some(dir) if format.is_folder() => {
+            let files = claimgraph_export::write_folder(&snap, format, dir)?;
+            for p in files {
+                eprintln!("wrote {}", p.display());
+            }
+        }
+        Some(p) => {
+            let file = std::fs::File::create(p)
+                .with_context(|| format!("{}: cannot create the export file", p.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            claimgraph_export::write(&snap, format, &mut w)?;
+            w.flush()
+                .with_context(|| format!("{}: cannot write", p.display()))?;
+            eprintln!("wrote {}", p.display());
+        }
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            claimgraph_export::write(&snap, format, &mut w)?;
+            w.flush()?;
+        }
+    }
+    eprintln!(
+        "{} actors, {} edges, {} claims, {} documents",
+        nodes,
+        snap.edges.len(),
+        snap.claims.len(),
+        snap.documents.len()
+    );
+    Ok(0)
+}
+
+fn edge_filter(
+    store: &claimgraph_store::Store,
+    a: &FilterArgs,
+) -> Result<claimgraph_store::EdgeFilter> {
     let actor = a
         .actor
         .as_deref()
@@ -710,9 +836,7 @@ fn edges(a: EdgesArgs) -> Result<i32> {
         stance: a.stance.clone(),
         limit: a.limit,
     };
-    let e = store.edges(&f)?;
-    graph::print_edges(&mut std::io::stdout().lock(), &e, a.q.format)?;
-    Ok(0)
+    Ok(f)
 }
 
 fn evidence(a: EvidenceArgs) -> Result<i32> {

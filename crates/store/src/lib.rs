@@ -192,6 +192,23 @@ pub struct ClaimRow {
     pub grade: String,
 }
 
+/// A document's metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentMeta {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Words.
+    pub words: i64,
+}
+
 /// Filters of `edges`.
 #[derive(Debug, Clone, Default)]
 pub struct EdgeFilter {
@@ -431,6 +448,31 @@ impl Store {
             })
             .map_err(self.err())?;
         rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.err())
+    }
+
+    /// One actor by id, with its counts.
+    pub fn actor_row(&self, id: &str) -> Result<Option<ActorRow>> {
+        self.conn
+            .prepare_cached(
+                "SELECT a.id, a.name, a.type, a.part_of, a.known,
+                   (SELECT COUNT(DISTINCT doc) FROM mentions m WHERE m.actor = a.id),
+                   (SELECT COUNT(*) FROM claims c WHERE c.subject = a.id OR c.object = a.id)
+                 FROM actors a WHERE a.id = ?1",
+            )
+            .map_err(self.err())?
+            .query_row([id], |r| {
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    part_of: r.get(3)?,
+                    known: r.get::<_, i64>(4)? != 0,
+                    documents: r.get(5)?,
+                    claims: r.get(6)?,
+                })
+            })
+            .optional()
             .map_err(self.err())
     }
 
@@ -797,6 +839,13 @@ impl Store {
     }
 
     fn claims_where(&self, cond: &str, p: impl rusqlite::Params) -> Result<Vec<ClaimRow>> {
+        let mut out = self.claims_raw(cond, p)?;
+        self.grade_claims(&mut out)?;
+        Ok(out)
+    }
+
+    /// Claims matching a condition, not yet graded.
+    fn claims_raw(&self, cond: &str, p: impl rusqlite::Params) -> Result<Vec<ClaimRow>> {
         let sql = format!(
             "SELECT c.id, c.doc, d.title, d.outlet, d.published, c.subject, sa.name, c.category,
                     c.mode, c.object, oa.name, c.negated, c.stance, c.source, c.source_name,
@@ -834,12 +883,14 @@ impl Store {
                 })
             })
             .map_err(self.err())?;
-        let mut out: Vec<ClaimRow> = rows
-            .collect::<std::result::Result<_, _>>()
-            .map_err(self.err())?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.err())
+    }
+
+    fn grade_claims(&self, out: &mut [ClaimRow]) -> Result<()> {
         // Grade each claim: its origin's reliability, its edge's credibility.
         let mut cache: BTreeMap<(String, String, String, bool), u8> = BTreeMap::new();
-        for c in &mut out {
+        for c in out.iter_mut() {
             let key = (
                 c.subject.clone(),
                 c.category.clone(),
@@ -864,7 +915,98 @@ impl Store {
             };
             c.grade = format!("{}{}", self.grades.grade(&c.origin), cred);
         }
+        Ok(())
+    }
+
+    /// The claims behind `edges` (found with the same filter `f`), graded, in id order: what
+    /// the exports write beside the edges. Each claim comes with the index of its edge.
+    pub fn claims_of(&self, f: &EdgeFilter, edges: &[Edge]) -> Result<Vec<(usize, ClaimRow)>> {
+        let index: std::collections::HashMap<Key, usize> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                (
+                    (
+                        e.subject.clone(),
+                        e.category.clone(),
+                        e.object.clone(),
+                        e.negated,
+                    ),
+                    i,
+                )
+            })
+            .collect();
+        let (a, b) = match &f.between {
+            Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
+            None => (None, None),
+        };
+        let rows = self.claims_raw(
+            "(?1 IS NULL OR c.subject = ?1 OR c.object = ?1)
+             AND (?2 IS NULL OR (c.subject = ?2 AND c.object = ?3) OR (c.subject = ?3 AND c.object = ?2))
+             AND (?4 IS NULL OR c.category = ?4)
+             AND (?5 IS NULL OR c.time >= ?5)
+             AND (?6 IS NULL OR substr(c.time, 1, length(?6)) <= ?6)
+             AND (?7 IS NULL OR c.stance = ?7)
+             ORDER BY c.id",
+            params![
+                f.actor,
+                a,
+                b,
+                f.category.as_deref().map(str::to_ascii_uppercase),
+                f.since,
+                f.until,
+                f.stance
+            ],
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for mut c in rows {
+            let k = canonical(
+                c.subject.clone(),
+                c.category.clone(),
+                c.object.clone(),
+                c.negated,
+            );
+            if let Some(&i) = index.get(&k) {
+                c.grade = format!("{}{}", self.grades.grade(&c.origin), edges[i].credibility);
+                out.push((i, c));
+            }
+        }
         Ok(out)
+    }
+
+    /// The metadata of one document (no text).
+    pub fn document_meta(&self, id: &str) -> Result<Option<DocumentMeta>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, title, url, published, outlet, words FROM documents WHERE id = ?1",
+            )
+            .map_err(self.err())?
+            .query_row([id], |r| {
+                Ok(DocumentMeta {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    url: r.get(2)?,
+                    published: r.get(3)?,
+                    outlet: r.get(4)?,
+                    words: r.get(5)?,
+                })
+            })
+            .optional()
+            .map_err(self.err())
+    }
+
+    /// The forms an actor was named by in the stored documents and its dictionary aliases.
+    pub fn aliases(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT alias FROM aliases WHERE actor = ?1 ORDER BY alias")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([id], |r| r.get(0))
+            .map_err(self.err())?
+            .collect::<std::result::Result<Vec<String>, _>>()
+            .map_err(self.err())?;
+        Ok(rows)
     }
 
     /// Disputed edges.
