@@ -78,6 +78,32 @@ enum Command {
         after_help = "Examples:\n  claimgraph export --format gexf -o graph.gexf\n  claimgraph export --format graphml --actor Hizballah > hizballah.graphml\n  claimgraph export --format neo4j -o neo4j-import/\n  claimgraph export --format ftm --min-origins 2 -o claims.ftm.json\n  claimgraph export --format csv -o sheets/"
     )]
     Export(ExportArgs),
+    /// Open the evidence graph in a browser: JSON API and web page (network, evidence,
+    /// actor profile, timeline, document views).
+    #[command(
+        after_help = "Examples:\n  claimgraph serve\n  claimgraph serve --db team.db --addr 127.0.0.1:9000\n  claimgraph serve --allow-ingest --token-file token.txt"
+    )]
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Address to listen on (loopback by default; port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8750")]
+    addr: std::net::SocketAddr,
+    /// Source reliability grades (CSV: name,grade,note; grades A-F). Unlisted sources are F.
+    #[arg(long)]
+    sources: Option<PathBuf>,
+    /// Accept POST /api/documents (needs --token-file).
+    #[arg(long, requires = "token_file")]
+    allow_ingest: bool,
+    /// A file holding the bearer token that POST /api/documents requires.
+    #[arg(long)]
+    token_file: Option<PathBuf>,
+    #[command(flatten)]
+    dict: DictArgs,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -353,6 +379,7 @@ fn main() {
         Command::Search(a) => search(a),
         Command::Stats(a) => stats(a),
         Command::Export(a) => export(a),
+        Command::Serve(a) => serve(a),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -810,6 +837,56 @@ fn export(a: ExportArgs) -> Result<i32> {
         snap.claims.len(),
         snap.documents.len()
     );
+    Ok(0)
+}
+
+fn serve(a: ServeArgs) -> Result<i32> {
+    let mut cfg = claimgraph_server::Config::new(a.db.db.clone());
+    if let Some(p) = &a.sources {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("{}: cannot read the source grades", p.display()))?;
+        cfg.grades = claimgraph_store::SourceGrades::parse(&text, &p.display().to_string())
+            .map_err(anyhow::Error::msg)?;
+    }
+    if a.allow_ingest {
+        let p = a.token_file.as_ref().expect("clap requires --token-file");
+        let token = std::fs::read_to_string(p)
+            .with_context(|| format!("{}: cannot read the token file", p.display()))?
+            .trim()
+            .to_string();
+        if token.len() < 16 {
+            anyhow::bail!(
+                "{}: the token must be at least 16 characters (e.g. `openssl rand -hex 32 > {}`)",
+                p.display(),
+                p.display()
+            );
+        }
+        cfg.ingest_token = Some(token);
+        cfg.extractor = Some(Extractor::new(
+            load_recognizer(&a.dict)?,
+            load_lexicon(&a.dict)?,
+        ));
+    }
+    let writes = a.allow_ingest;
+    let st = claimgraph_server::AppState::open(cfg)?;
+    if !a.addr.ip().is_loopback() {
+        eprintln!(
+            "claimgraph: warning: listening on {}, reachable from other machines; the API has no login for reads",
+            a.addr
+        );
+    }
+    let db = a.db.db.display().to_string();
+    claimgraph_server::serve(st, a.addr, |addr| {
+        println!(
+            "claimgraph: serving {db} at http://{addr}/ ({}; Ctrl-C to stop)",
+            if writes {
+                "POST /api/documents on"
+            } else {
+                "read-only"
+            }
+        );
+        let _ = std::io::stdout().flush();
+    })?;
     Ok(0)
 }
 

@@ -19,6 +19,8 @@
 mod ftm;
 mod xml;
 
+pub use xml::family;
+
 use claimgraph_actors::Recognizer;
 use claimgraph_store::{ClaimRow, DocumentMeta, Edge, EdgeFilter, Store, StoreError};
 use serde::Serialize;

@@ -552,6 +552,13 @@ fn source_path(path: &str, line: usize) -> String {
     format!("{path}:{line}")
 }
 
+/// One record in the JSON lines format (`id`, `text` or `html`, optional `title`, `url`,
+/// `published`, `outlet`), e.g. the body of the server's `POST /api/documents`. `source`
+/// names it in errors.
+pub fn parse_json_record(source: &str, json: &str) -> Result<Document, IngestError> {
+    parse_record(source, 1, json, &ReadOptions::default())
+}
+
 fn parse_record(
     path: &str,
     line: usize,

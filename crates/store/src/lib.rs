@@ -395,11 +395,14 @@ impl Store {
                          WHERE a.name LIKE ?1 OR s.alias LIKE ?1 ORDER BY a.name LIMIT 5",
                     )
                     .map_err(self.err())?;
-                let names: Vec<String> = stmt
+                let mut names: Vec<String> = stmt
                     .query_map([like], |r| r.get(0))
                     .map_err(self.err())?
                     .filter_map(|r| r.ok())
                     .collect();
+                if names.is_empty() {
+                    names = self.near_names(q)?;
+                }
                 if names.is_empty() {
                     Err(StoreError::Lookup(format!(
                         "no actor named {q:?} in the store; `claimgraph actors --search` lists them"
@@ -416,6 +419,38 @@ impl Store {
                 ids.join(", ")
             ))),
         }
+    }
+
+    /// Names and aliases within a small edit distance of a misspelt name (same first letter).
+    fn near_names(&self, q: &str) -> Result<Vec<String>> {
+        let lower = q.to_lowercase();
+        let Some(first) = lower.chars().next() else {
+            return Ok(Vec::new());
+        };
+        let max = if lower.chars().count() <= 5 { 1 } else { 2 };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.name, a.name FROM actors a WHERE lower(substr(a.name, 1, 1)) = ?1
+                 UNION SELECT a.name, s.alias FROM aliases s JOIN actors a ON a.id = s.actor
+                 WHERE lower(substr(s.alias, 1, 1)) = ?1",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([first.to_string()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(self.err())?;
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for r in rows {
+            let (name, form) = r.map_err(self.err())?;
+            let d = edit_distance(&lower, &form.to_lowercase());
+            if d <= max && !found.iter().any(|(_, n)| *n == name) {
+                found.push((d, name));
+            }
+        }
+        found.sort();
+        Ok(found.into_iter().take(5).map(|x| x.1).collect())
     }
 
     /// Actors, optionally of one type and matching a text.
@@ -448,6 +483,16 @@ impl Store {
             })
             .map_err(self.err())?;
         rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.err())
+    }
+
+    /// An actor's type and whether it is in the dictionary (cheap: no counts).
+    pub fn actor_kind(&self, id: &str) -> Result<Option<(String, bool)>> {
+        self.conn
+            .prepare_cached("SELECT type, known FROM actors WHERE id = ?1")
+            .map_err(self.err())?
+            .query_row([id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)))
+            .optional()
             .map_err(self.err())
     }
 
@@ -1321,6 +1366,22 @@ impl Batch<'_> {
 mod tests;
 
 /// An edge key: subject, category, object, negated (symmetric categories lesser id first).
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 type Key = (String, String, String, bool);
 
 fn canonical(s: String, c: String, o: String, neg: bool) -> Key {
