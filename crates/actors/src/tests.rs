@@ -206,3 +206,14 @@ proptest::proptest! {
         }
     }
 }
+
+// A heading label that opens a paragraph is not a name.
+t!(
+    heading_labels_are_not_names,
+    "2018 Terrorist Incidents:  Both ISIS-Somalia and al-Shabaab attacked AMISOM.",
+    [
+        ("ISIS-Somalia", "ag_isis_somalia"),
+        ("al-Shabaab", "ag_shabaab"),
+        ("AMISOM", "or_amisom")
+    ]
+);

@@ -309,6 +309,14 @@ pub(crate) fn candidates(
                 break;
             }
             k = e + 1;
+            // A heading label that opens a paragraph ("2018 Terrorist Incidents: Both ..."),
+            // not a name.
+            if e + 1 < toks.len()
+                && word(e + 1) == ":"
+                && toks[..s].iter().all(|t| t.kind == TokenKind::Number)
+            {
+                continue;
+            }
             // Words of the run, trimmed of function words and titles at the front.
             let mut a = s;
             let mut titled = false;

@@ -48,6 +48,24 @@ const PREPOSITIONS: &[&str] = &[
     "throughout",
 ];
 
+/// Nouns of quantity before "of": "a range of", "a series of", "a wave of".
+const QUANTITY_NOUNS: &[&str] = &[
+    "range",
+    "number",
+    "series",
+    "variety",
+    "wave",
+    "string",
+    "spate",
+    "host",
+    "set",
+    "lot",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "multitude",
+];
+
 /// Verbs that carry a relation noun: "hold meetings", "maintain relations", "launch attacks".
 const LIGHT_VERBS: &[&str] = &[
     "hold",
@@ -108,6 +126,18 @@ const LIGHT_VERBS: &[&str] = &[
     "intensify",
     "intensified",
     "claimed",
+    "use",
+    "uses",
+    "used",
+    "using",
+    "employ",
+    "employs",
+    "employed",
+    "employing",
+    "wage",
+    "wages",
+    "waged",
+    "waging",
     "increased",
     "increase",
     "use",
@@ -378,8 +408,43 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     matches!(next, "for" | "of" | "from" | "between" | "with" | "to")
 }
 
+/// A participle used as an adjective before a relation noun, after a determiner or quantifier:
+/// "multiple, often coordinated attacks", "the sponsored operations". It is not a verb.
+fn attributive(s: &Sent, h: &Hit, noun_at: &[usize]) -> bool {
+    let w = s.w(h.start);
+    if h.end != h.start + 1
+        || !(w.ends_with("ed") || w.ends_with("ing"))
+        || !noun_at.contains(&h.end)
+    {
+        return false;
+    }
+    let mut j = h.start;
+    while j > 0 {
+        j -= 1;
+        let p = s.w(j);
+        if p == ","
+            || (p.ends_with("ly") && p.len() > 3)
+            || matches!(p, "often" | "well" | "jointly")
+        {
+            continue;
+        }
+        return DETERMINERS.contains(&p)
+            || matches!(
+                p,
+                "multiple" | "several" | "many" | "numerous" | "other" | "two" | "three" | "more"
+            );
+    }
+    false
+}
+
 fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relation> {
     let mut hits = lex.find(&s.lower);
+    let noun_at: Vec<usize> = hits
+        .iter()
+        .filter(|h| lex.entry(h.entry).frame == Frame::Noun)
+        .map(|h| h.start)
+        .collect();
+    hits.retain(|h| lex.entry(h.entry).frame != Frame::Verb || !attributive(s, h, &noun_at));
     // A word read both as verb and as noun keeps one reading.
     let both: Vec<usize> = hits
         .iter()
@@ -1443,12 +1508,17 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     if sub.is_none() {
         let mut j = h.start;
         let mut steps = 0;
-        while j > 0 && steps < 4 {
+        while j > 0 && steps < 6 {
             j -= 1;
             steps += 1;
             if LIGHT_VERBS.contains(&s.w(j)) {
                 sub = subject_left(s, j);
                 break;
+            }
+            // "used a range of tactics", "launched a series of attacks": a quantity, not a
+            // phrase of its own.
+            if s.w(j) == "of" && j > 0 && QUANTITY_NOUNS.contains(&s.w(j - 1)) {
+                continue;
             }
             if s.men[j].is_some() || PREPOSITIONS.contains(&s.w(j)) {
                 break;

@@ -407,3 +407,45 @@ fn agentless_designation_in_the_agency_s_own_text() {
         assert!(EX.extract(&other).relations.is_empty(), "{text}");
     }
 }
+
+t!(
+    light_verb_after_a_quantity,
+    "Both ISIS-Somalia and al-Shabaab used a range of asymmetric tactics against AMISOM.",
+    None,
+    [
+        (
+            "ag_isis_somalia",
+            "ASSAULT",
+            "or_amisom",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "ag_shabaab",
+            "ASSAULT",
+            "or_amisom",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
+
+#[test]
+fn an_attributive_participle_is_not_a_verb() {
+    // "coordinated" modifies "attacks": no cooperation between attacker and target.
+    let got = run(
+        "Al-Shabaab launched multiple, often coordinated attacks against AMISOM.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "COOPERATE"), "{got:?}");
+    assert!(got
+        .iter()
+        .any(|r| r.0 == "ag_shabaab" && r.1 == "ASSAULT" && r.2 == "or_amisom"));
+    // A finite verb still is one.
+    let got = run("Hamas coordinated attacks with Islamic Jihad.", None);
+    assert!(got.iter().any(|r| r.1 == "COOPERATE"), "{got:?}");
+}
