@@ -10,7 +10,7 @@
 use crate::words::*;
 use crate::{next_word, prev_word, ActorEntry, Found, Who};
 use claimgraph_model::{ActorType, MentionKind, Span};
-use claimgraph_text::{is_word_byte, tokens, Token, TokenKind};
+use claimgraph_text::{is_word_byte, Token, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 
 type Set = rustc_hash::FxHashSet<&'static str>;
@@ -104,7 +104,7 @@ impl SentenceTokens {
         let mut ranges = Vec::with_capacity(sentences.len());
         for s in sentences {
             let a = toks.len();
-            toks.extend(tokens(text, *s));
+            claimgraph_text::tokens_into(text, *s, &mut toks);
             ranges.push(a..toks.len());
         }
         SentenceTokens {
@@ -262,11 +262,12 @@ pub(crate) fn candidates(
         let mut k = 0;
         while k < toks.len() {
             let t = toks[k];
+            // (The cheap hyphen test goes before the particle lookup.)
             let starts = t.kind == TokenKind::Word && is_cap(word(k))
-                || (particle_leads(k).is_some()
-                    && k + 1 < toks.len()
+                || (k + 1 < toks.len()
                     && word(k + 1) == "-"
-                    && adjacent(k, k + 1));
+                    && adjacent(k, k + 1)
+                    && particle_leads(k).is_some());
             if !starts || covered(t.span, &mut fi) {
                 k += 1;
                 continue;

@@ -431,8 +431,14 @@ impl Token {
 /// Tokenize a span of a (folded) text. Apostrophes inside words stay in the word
 /// (`Kata'ib`), but a possessive `'s` or a final `'` is its own token.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
-    let b = text.as_bytes();
     let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    tokens_into(text, span, &mut out);
+    out
+}
+
+/// Like [`tokens`], appending to `out` (one buffer for a whole document).
+pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let b = text.as_bytes();
     let mut i = span.start;
     while i < span.end {
         let c = b[i];
@@ -498,7 +504,6 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
         });
         i += len;
     }
-    out
 }
 
 /// True for bytes that belong to words: ASCII letters and digits, and any non-ASCII byte (folded
