@@ -476,7 +476,20 @@ impl Recognizer {
                             .iter()
                             .find(|p| case_fits(&p.form, got))
                         {
-                            cands.push((span, p));
+                            // "an Islamic state", "a Sinai province": with its last word in
+                            // lower case after an indefinite article, a form is a common noun.
+                            let relaxed = got.rsplit(' ').next().is_some_and(|w| {
+                                w.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                            }) && p.form.rsplit(' ').next().is_some_and(|w| {
+                                w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                            });
+                            let article = matches!(
+                                prev_word(text, span.start).to_ascii_lowercase().as_str(),
+                                "a" | "an"
+                            );
+                            if !(relaxed && article) {
+                                cands.push((span, p));
+                            }
                         }
                     }
                 }

@@ -217,3 +217,11 @@ t!(
         ("AMISOM", "or_amisom")
     ]
 );
+
+// A name with a lower-case last word after "a"/"an" is a common noun; in a headline-cased
+// phrase it is still the name.
+t!(
+    indefinite_article_makes_a_common_noun,
+    "They seek to establish an Islamic state in the Levant. Islamic state fighters attacked.",
+    [("Islamic state", "ag_isis")]
+);

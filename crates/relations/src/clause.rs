@@ -190,7 +190,41 @@ struct Sent<'a> {
     rec: &'a Recognition,
     /// The publishing agency's actor, the implicit agent of agentless designations.
     publisher: Option<usize>,
+    /// The actor a profile section is about ("Asbat al-Ansar (AAA):"), the implicit subject
+    /// of the subjectless clauses of its labelled lines ("aim(s): overthrow ...").
+    topic: Option<usize>,
+    /// The ':' that ends a line's label ("aim(s):", "area(s) of operation:").
+    label_end: Option<usize>,
 }
+
+/// A token index that stands for the section's topic actor in argument lists.
+const TOPIC: usize = usize::MAX - 1;
+
+/// Verbs of intent before an infinitive: "seeks to disrupt", "vowed to attack".
+const INTENT: &[&str] = &[
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+    "intend",
+    "intends",
+    "intended",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+];
+
+/// Labels of profile lines that state aims.
+const AIM_LABELS: &[&str] = &["aim", "aims", "goal", "goals", "objective", "objectives"];
 
 /// A token index that stands for the publisher in argument lists.
 const PUBLISHER: usize = usize::MAX;
@@ -230,6 +264,99 @@ impl Sent<'_> {
     }
 }
 
+enum Heading {
+    /// "Hizballah:", "Asbat al-Ansar (AAA):", "al-Shabaab: aim(s): ..."
+    Actor(usize),
+    /// A line that ends in ':' and names no actor.
+    Other,
+    None,
+}
+
+/// Is the sentence a section heading? With an actor heading, also the index of the token after
+/// its ':' (where a label may follow on the same line).
+fn section_heading(lower: &[String], men: &[Option<usize>], rec: &Recognition) -> (Heading, usize) {
+    let n = lower.len();
+    let Some(colon) = lower.iter().position(|w| w == ":") else {
+        return (Heading::None, 0);
+    };
+    if colon == 0 {
+        return (Heading::None, 0);
+    }
+    // The tokens before the ':' are one actor's mentions and an optional bracketed acronym.
+    let mut actor = None;
+    let mut ok = true;
+    let mut k = 0;
+    while k < colon {
+        match men[k] {
+            Some(m) => {
+                let a = rec.mentions[m].actor;
+                if actor.is_some_and(|x| x != a) {
+                    ok = false;
+                }
+                actor = Some(a);
+            }
+            None => {
+                let w = lower[k].as_str();
+                let bracketed = w == "(" || w == ")" || (k > 0 && lower[k - 1] == "(");
+                if !bracketed {
+                    ok = false;
+                }
+            }
+        }
+        k += 1;
+    }
+    match actor {
+        Some(a) if ok => (Heading::Actor(a), colon + 1),
+        _ if colon == n - 1 => (Heading::Other, n),
+        _ => (Heading::None, 0),
+    }
+}
+
+/// A line label after `from`: a few lower-case words ending in ':' ("aim(s):").
+fn line_label(lower: &[String], men: &[Option<usize>], from: usize) -> Option<usize> {
+    let end = (from..lower.len().min(from + 7)).find(|&i| lower[i] == ":")?;
+    if end == from {
+        return None;
+    }
+    (from..end)
+        .all(|i| men[i].is_none() && lower[i] != "," && lower[i] != ".")
+        .then_some(end)
+}
+
+/// Is the verb at `t` the head of a subjectless clause of a labelled line: only adverbs, "to"
+/// and verbs of intent between it and the label or a clause boundary?
+fn topic_clause(s: &Sent, t: usize) -> bool {
+    let Some(le) = s.label_end else {
+        return false;
+    };
+    if s.topic.is_none() || t <= le {
+        return false;
+    }
+    let mut j = t;
+    while j > le + 1 {
+        j -= 1;
+        let w = s.w(j);
+        if matches!(w, "," | ";" | "and" | "or") {
+            return true;
+        }
+        if !(w.ends_with("ly") || w == "to" || INTENT.contains(&w) || w == "also") {
+            return false;
+        }
+    }
+    true
+}
+
+/// Is the trigger at `t` an aim rather than a deed: after "seeks to", "vowed to", or in a line
+/// labelled "aim(s):"?
+fn intended(s: &Sent, t: usize) -> bool {
+    if t >= 2 && s.w(t - 1) == "to" && INTENT.contains(&s.w(t - 2)) {
+        return true;
+    }
+    s.label_end.is_some_and(|le| {
+        t > le && (0..le).any(|i| AIM_LABELS.contains(&s.w(i))) && topic_clause(s, t)
+    })
+}
+
 /// Code the relations of a (folded) text.
 pub(crate) fn relations(
     text: &str,
@@ -241,6 +368,7 @@ pub(crate) fn relations(
 ) -> Vec<Relation> {
     let mut out = Vec::new();
     let mut list = ListContext::default();
+    let mut topic: Option<usize> = None;
     let analysts = analysts(text, rec);
     let mut mi = 0;
     for (si, sent) in sentences.iter().enumerate() {
@@ -266,12 +394,23 @@ pub(crate) fn relations(
         for (k, t) in toks.iter().enumerate() {
             men[k] = (mi..mj).find(|&m| rec.mentions[m].span.overlaps(&t.span));
         }
+        // Profile sections: "Asbat al-Ansar (AAA):" names the topic of the lines that follow;
+        // a heading with no actor ("Terrorist groups - home based:") ends it.
+        let (heading, prefix) = section_heading(&lower, &men, rec);
+        match heading {
+            Heading::Actor(a) => topic = Some(a),
+            Heading::Other => topic = None,
+            Heading::None => {}
+        }
+        let label_end = topic.and_then(|_| line_label(&lower, &men, prefix));
         let s = Sent {
             toks,
             lower,
             men,
             rec,
             publisher,
+            topic,
+            label_end,
         };
         let attr = attribution::find(&s.toks, &s.lower, &s.men, rec, &mut list, *sent, text);
         let parties = (mi..mj)
@@ -281,6 +420,7 @@ pub(crate) fn relations(
         if parties.len() < 2
             && attr.source_mention.is_none()
             && !(publisher.is_some() && parties.len() == 1)
+            && !(s.label_end.is_some() && !parties.is_empty())
         {
             continue;
         }
@@ -485,9 +625,11 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         for (subs, objs) in pairs {
             for &sa in &subs {
                 for &oa in &objs {
-                    let by_publisher = sa == PUBLISHER;
-                    let sub = if by_publisher {
+                    let by_publisher = sa == PUBLISHER || sa == TOPIC;
+                    let sub = if sa == PUBLISHER {
                         s.publisher
+                    } else if sa == TOPIC {
+                        s.topic
                     } else {
                         s.actor(sa)
                     };
@@ -502,11 +644,23 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     } else {
                         s.kind(sa)
                     };
-                    if !plausible(t.category, sub_kind, s.kind(oa)) {
+                    // An aim to attack or coerce is a threat, not the deed.
+                    let category = if matches!(t.category, Category::Assault | Category::Coerce)
+                        && intended(s, h.start)
+                    {
+                        Category::Threaten
+                    } else {
+                        t.category
+                    };
+                    if !plausible(category, sub_kind, s.kind(oa)) {
                         continue;
                     }
                     let sa = if by_publisher { h.start } else { sa };
-                    let (neg, modality) = polarity(s, sa.min(h.start), h.start);
+                    let (neg, mut modality) = polarity(s, sa.min(h.start), h.start);
+                    if category != t.category {
+                        // The threat is stated, whatever it aims at.
+                        modality = None;
+                    }
                     let clause = clause_span(s, h.start.min(sa).min(oa), h.end.max(sa).max(oa));
                     let words = &s.lower[clause.0..=clause.1.min(n - 1)];
                     let mode = t.mode.clone().or_else(|| {
@@ -546,7 +700,7 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     let ev_end = s.toks[clause.1.min(n - 1)].span.end;
                     out.push(Relation {
                         subject: sub,
-                        category: t.category,
+                        category,
                         mode,
                         object: obj,
                         negated,
@@ -1260,6 +1414,13 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     if h.start > 0 && DETERMINERS.contains(&s.w(h.start - 1)) {
         return vec![];
     }
+    // "Asbat al-Ansar (AAA): aim(s): overthrow the Lebanese Government, ...": the section's
+    // actor is the subject of each clause.
+    if topic_clause(s, h.start) {
+        return object_right(s, h.end)
+            .map(|o| vec![(vec![TOPIC], o)])
+            .unwrap_or_default();
+    }
     if let Some(sub) = gerund_subject(s, h) {
         return object_right(s, h.end)
             .map(|o| vec![(sub, o)])
@@ -1512,7 +1673,11 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             j -= 1;
             steps += 1;
             if LIGHT_VERBS.contains(&s.w(j)) {
-                sub = subject_left(s, j);
+                sub = if topic_clause(s, j) {
+                    Some(vec![TOPIC])
+                } else {
+                    subject_left(s, j)
+                };
                 break;
             }
             // "used a range of tactics", "launched a series of attacks": a quantity, not a

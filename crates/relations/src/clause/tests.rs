@@ -449,3 +449,50 @@ fn an_attributive_participle_is_not_a_verb() {
     let got = run("Hamas coordinated attacks with Islamic Jihad.", None);
     assert!(got.iter().any(|r| r.1 == "COOPERATE"), "{got:?}");
 }
+
+t!(
+    profile_lines_take_the_section_actor_and_aims_are_threats,
+    "Asbat al-Ansar (AAA):\n\naim(s): overthrow the Lebanese Government, and destroy the state of Israel\n\narea(s) of operation: operatives attacked Israel in 2004\n\nHizballah:\n\naim(s): provide paramilitary support to Syria\n",
+    None,
+    [
+        ("ag_asbat", "THREATEN", "st_lebanon", false, "asserted", "", ""),
+        ("ag_asbat", "THREATEN", "st_israel", false, "asserted", "", ""),
+        ("ag_hizballah", "AID", "st_syria", false, "asserted", "", "")
+    ]
+);
+
+t!(
+    a_vow_to_attack_is_a_threat,
+    "Hamas vowed to attack Israel. The Houthis seek to disrupt Saudi Arabia's economy.",
+    None,
+    [
+        (
+            "ag_hamas",
+            "THREATEN",
+            "st_israel",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "ag_houthis",
+            "THREATEN",
+            "st_saudi_arabia",
+            false,
+            "asserted",
+            "",
+            ""
+        )
+    ]
+);
+
+#[test]
+fn a_heading_without_an_actor_ends_the_section() {
+    let got = run(
+        "Hizballah:\n\naim(s): destroy the state of Israel\n\nTerrorist groups - foreign based:\n\naim(s): destroy Israel\n",
+        None,
+    );
+    let threats = got.iter().filter(|r| r.1 == "THREATEN").count();
+    assert_eq!(threats, 1, "{got:?}");
+}
