@@ -420,7 +420,7 @@ pub(crate) fn relations(
         if parties.len() < 2
             && attr.source_mention.is_none()
             && !(publisher.is_some() && parties.len() == 1)
-            && !(s.label_end.is_some() && !parties.is_empty())
+            && (s.label_end.is_none() || parties.is_empty())
         {
             continue;
         }
