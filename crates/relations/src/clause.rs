@@ -545,36 +545,121 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
                 | "against"
         );
     }
+    // After a plain modifier ("terrorist attacks", "coordinated attacks"), a plural is a noun.
+    if s.w(i).ends_with('s') && i > 0 && plain_modifier(s, i - 1) {
+        return true;
+    }
     matches!(next, "for" | "of" | "from" | "between" | "with" | "to")
+}
+
+/// Is token `j` a plain lower-case word that can modify a following noun ("small",
+/// "terrorist", "coordinated"), rather than a name, pronoun, adverb, auxiliary, preposition or
+/// a noun that is itself a subject ("the group arms")?
+fn plain_modifier(s: &Sent, j: usize) -> bool {
+    let w = s.w(j);
+    s.men[j].is_none()
+        && s.toks[j].kind == TokenKind::Word
+        && !w.ends_with("ly")
+        && !PREPOSITIONS.contains(&w)
+        && !BE.contains(&w)
+        && !DETERMINERS.contains(&w)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "has"
+                | "have"
+                | "had"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "who"
+                | "which"
+                | "that"
+                | "also"
+                | "still"
+                | "often"
+                | "now"
+                | "then"
+                | "reportedly"
+                | "allegedly"
+                | "not"
+                | "never"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
+                | "do"
+                | "group"
+                | "movement"
+                | "organization"
+                | "government"
+                | "regime"
+                | "militia"
+                | "network"
+                | "further"
+                | "even"
+        )
 }
 
 /// A participle used as an adjective before a relation noun, after a determiner or quantifier:
 /// "multiple, often coordinated attacks", "the sponsored operations". It is not a verb.
 fn attributive(s: &Sent, h: &Hit, noun_at: &[usize]) -> bool {
     let w = s.w(h.start);
-    if h.end != h.start + 1
-        || !(w.ends_with("ed") || w.ends_with("ing"))
-        || !noun_at.contains(&h.end)
-    {
+    let (ed, ing) = (w.ends_with("ed"), w.ends_with("ing"));
+    if h.end != h.start + 1 || !(ed || ing) {
         return false;
     }
+    // The word before, past adverbs.
     let mut j = h.start;
+    let mut prev = "";
     while j > 0 {
         j -= 1;
         let p = s.w(j);
-        if p == ","
-            || (p.ends_with("ly") && p.len() > 3)
-            || matches!(p, "often" | "well" | "jointly")
-        {
+        if (p.ends_with("ly") && p.len() > 3) || matches!(p, "often" | "well" | "jointly") {
             continue;
         }
-        return DETERMINERS.contains(&p)
-            || matches!(
-                p,
-                "multiple" | "several" | "many" | "numerous" | "other" | "two" | "three" | "more"
-            );
+        prev = p;
+        break;
     }
-    false
+    // "multiple, often coordinated attacks", "small arms, kidnapping operations", "in
+    // coordinated attacks": before a relation noun, in a list or after a determiner.
+    if noun_at.contains(&h.end)
+        && (DETERMINERS.contains(&prev)
+            || PREPOSITIONS.contains(&prev)
+            || matches!(
+                prev,
+                "," | "and"
+                    | "or"
+                    | "multiple"
+                    | "several"
+                    | "many"
+                    | "numerous"
+                    | "other"
+                    | "two"
+                    | "three"
+                    | "more"
+            ))
+    {
+        return true;
+    }
+    // "committed to armed resistance": a participle between a preposition and a noun.
+    let next = h.end;
+    ed && PREPOSITIONS.contains(&prev)
+        && next < s.toks.len()
+        && s.men[next].is_none()
+        && s.toks[next].kind == TokenKind::Word
+        && !DETERMINERS.contains(&s.w(next))
+        && !PREPOSITIONS.contains(&s.w(next))
+        && !matches!(s.w(next), "and" | "or" | "it" | "them" | "him" | "her")
 }
 
 fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relation> {
@@ -645,19 +730,38 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         s.kind(sa)
                     };
                     // An aim to attack or coerce is a threat, not the deed.
-                    let category = if matches!(t.category, Category::Assault | Category::Coerce)
+                    let mut category = if matches!(t.category, Category::Assault | Category::Coerce)
                         && intended(s, h.start)
                     {
                         Category::Threaten
                     } else {
                         t.category
                     };
+                    // Allegiance sworn to a group makes a group its affiliate and a person its
+                    // member; sworn to a person (a leader), it is support.
+                    if t.mode.as_deref() == Some("allegiance") {
+                        let group = matches!(
+                            s.kind(oa),
+                            Some(
+                                ActorType::ArmedGroup
+                                    | ActorType::PoliticalOrg
+                                    | ActorType::Organization
+                            )
+                        );
+                        if group {
+                            category = if sub_kind == Some(ActorType::Person) {
+                                Category::Member
+                            } else {
+                                Category::Affiliate
+                            };
+                        }
+                    }
                     if !plausible(category, sub_kind, s.kind(oa)) {
                         continue;
                     }
                     let sa = if by_publisher { h.start } else { sa };
                     let (neg, mut modality) = polarity(s, sa.min(h.start), h.start);
-                    if category != t.category {
+                    if category == Category::Threaten && t.category != Category::Threaten {
                         // The threat is stated, whatever it aims at.
                         modality = None;
                     }
@@ -1436,7 +1540,10 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             && s.men[h.start - 2].is_none()
             && s.toks[h.start - 2].kind == TokenKind::Word
             && !s.w(h.start - 2).ends_with("ly");
-        if list_noun || DETERMINERS.contains(&prev) {
+        // "small arms", "explosive bombs": after a plain lower-case word (not a name, a
+        // pronoun or an adverb) the form is a plural noun.
+        let plain_word = h.end == h.start + 1 && plain_modifier(s, h.start - 1);
+        if list_noun || DETERMINERS.contains(&prev) || plain_word {
             return vec![];
         }
     }

@@ -496,3 +496,52 @@ fn a_heading_without_an_actor_ends_the_section() {
     let threats = got.iter().filter(|r| r.1 == "THREATEN").count();
     assert_eq!(threats, 1, "{got:?}");
 }
+
+t!(
+    allegiance_to_a_group_is_affiliation,
+    "In November 2014, ABM officially declared allegiance to ISIS. Hamas praised Iran.",
+    None,
+    [
+        (
+            "ag_isis_sinai",
+            "AFFILIATE",
+            "ag_isis",
+            false,
+            "asserted",
+            "",
+            "2014-11"
+        ),
+        ("ag_hamas", "SUPPORT", "st_iran", false, "asserted", "", "")
+    ]
+);
+
+#[test]
+fn participles_and_plurals_that_are_not_verbs() {
+    for text in [
+        "Hamas is committed to armed resistance against Israel.",
+        "Hamas uses small arms, kidnapping operations and rockets in attacks against Israel.",
+    ] {
+        let got = run(text, None);
+        assert!(got.iter().all(|r| r.1 != "AID"), "{text}: {got:?}");
+    }
+    let got = run(
+        "Hamas uses small arms, kidnapping operations and rockets in attacks against Israel.",
+        None,
+    );
+    assert!(
+        got.iter().all(|r| r.1 != "ASSAULT" || r.2 == "st_israel"),
+        "{got:?}"
+    );
+    // Real verbs stay verbs.
+    let got = run("Iran arms Hizballah. The group arms militias in Iraq, officials said. Iran also funds Hamas.", None);
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "st_iran" && r.1 == "AID" && r.2 == "ag_hizballah"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "st_iran" && r.1 == "AID" && r.2 == "ag_hamas"),
+        "{got:?}"
+    );
+}
