@@ -346,6 +346,37 @@ fn topic_clause(s: &Sent, t: usize) -> bool {
     true
 }
 
+/// Does a commitment govern the trigger at `t` (from its subject at `from`): "will", "shall",
+/// or "offered / promised / pledged / agreed / is ready / willing / prepared / committed to"?
+fn commitment(s: &Sent, from: usize, t: usize) -> bool {
+    let lo = from.max(t.saturating_sub(6));
+    (lo..t).any(|i| {
+        let w = s.w(i);
+        matches!(w, "will" | "shall")
+            || (w == "to"
+                && i > 0
+                && matches!(
+                    s.w(i - 1),
+                    "offer"
+                        | "offers"
+                        | "offered"
+                        | "promise"
+                        | "promises"
+                        | "promised"
+                        | "pledge"
+                        | "pledges"
+                        | "pledged"
+                        | "agree"
+                        | "agrees"
+                        | "agreed"
+                        | "ready"
+                        | "willing"
+                        | "prepared"
+                        | "committed"
+                ))
+    })
+}
+
 /// Is the trigger at `t` an aim rather than a deed: after "seeks to", "vowed to", or in a line
 /// labelled "aim(s):"?
 fn intended(s: &Sent, t: usize) -> bool {
@@ -761,6 +792,26 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     }
                     let sa = if by_publisher { h.start } else { sa };
                     let (neg, mut modality) = polarity(s, sa.min(h.start), h.start);
+                    // "Finland will give Tanzania a grant", "Libya has offered to hand over",
+                    // "France is ready to contribute troops": a commitment to cooperate is
+                    // AGREE (PLOVER), with what is promised as its mode.
+                    let mut mode_override = None;
+                    if !neg
+                        && matches!(
+                            category,
+                            Category::Aid
+                                | Category::Support
+                                | Category::Cooperate
+                                | Category::Consult
+                                | Category::Concede
+                                | Category::Retreat
+                        )
+                        && commitment(s, sa.min(h.start), h.start)
+                    {
+                        mode_override = Some(category.as_str().to_ascii_lowercase());
+                        category = Category::Agree;
+                        modality = None;
+                    }
                     if category == Category::Threaten && t.category != Category::Threaten {
                         // The threat is stated, whatever it aims at.
                         modality = None;
@@ -775,6 +826,13 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         .then(|| lex.mode_of(words).map(str::to_string))
                         .flatten()
                     });
+                    let mode = match mode_override {
+                        Some(c) => Some(match mode {
+                            Some(m) => format!("{c}/{m}"),
+                            None => c,
+                        }),
+                        None => mode,
+                    };
                     // Appositions and titles ("X, Hamas' militia", "leader Y") are the
                     // writer's own description, not part of what a source reports.
                     let structural = matches!(t.frame, Frame::Part | Frame::Lead | Frame::Member);

@@ -364,7 +364,15 @@ impl Lexicon {
                 }
                 // Reversed verbs may hold their object before the particle: "received funds
                 // from"; other phrases are contiguous.
-                let gap = if t.frame == Frame::Rev { 8 } else { 0 };
+                // "withdraw its troops from", "expelled the PA from": a verb's "from" may
+                // follow its object.
+                let gap = if t.frame == Frame::Rev {
+                    8
+                } else if t.rest.len() == 1 && t.rest[0] == "from" {
+                    4
+                } else {
+                    0
+                };
                 let mut pos = i + 1;
                 let mut ok = true;
                 for r in &t.rest {

@@ -545,3 +545,20 @@ fn participles_and_plurals_that_are_not_verbs() {
         "{got:?}"
     );
 }
+
+t!(
+    commitments_to_cooperate_are_agreements,
+    "Finland will give Tanzania a grant of 580 million shillings. Libya has offered to hand over to Britain two of its nationals.",
+    None,
+    [
+        ("st_finland", "AGREE", "st_tanzania", false, "asserted", "", ""),
+        ("st_libya", "AGREE", "st_united_kingdom", false, "asserted", "", "")
+    ]
+);
+
+t!(
+    withdrawal_from_with_the_object_between,
+    "Syria withdrew its troops from Lebanon in 2005. U.S. Secretary of State Warren Christopher telephoned Russia's foreign minister.",
+    None,
+    [("st_syria", "RETREAT", "st_lebanon", false, "asserted", "", "2005")]
+);
