@@ -174,6 +174,13 @@ fn variants(alias: &str) -> Vec<String> {
     if f.contains('\'') {
         out.push(f.replace('\'', ""));
     }
+    // "UN Security Council" is also written "U.N. Security Council".
+    if let Some((first, rest)) = f.split_once(' ') {
+        if (2..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase()) {
+            let dotted: String = first.chars().flat_map(|c| [c, '.']).collect();
+            out.push(format!("{dotted} {rest}"));
+        }
+    }
     out.retain(|v| v.len() >= 2);
     out.dedup();
     out
@@ -520,7 +527,10 @@ impl Recognizer {
             let (keep, locative) = match pat.kind {
                 MentionKind::Demonym => (demonym_names_state(text, span.end, &self.lists), false),
                 MentionKind::Capital => (
-                    !self.lists.locative.contains(prev.as_str()) && metonym_acts(text, span.end),
+                    // "an admission by Moscow": the agent of an act.
+                    prev == "by"
+                        || (!self.lists.locative.contains(prev.as_str())
+                            && metonym_acts(text, span.end)),
                     false,
                 ),
                 _ => (
@@ -751,11 +761,28 @@ fn metonym_acts(text: &str, end: usize) -> bool {
     if b.get(end) != Some(&b' ') {
         return false;
     }
-    let next = next_word(text, end);
+    let mut next = next_word(text, end);
     if next.is_empty() || next.as_bytes()[0].is_ascii_uppercase() {
         return false;
     }
+    // "Beirut again rejected", "Moscow reportedly agreed": past one adverb.
+    let lower_next = next.to_ascii_lowercase();
+    if matches!(
+        lower_next.as_str(),
+        "again" | "already" | "once" | "first" | "formally"
+    ) || (lower_next.ends_with("ly") && lower_next.len() > 3)
+    {
+        let at = next.as_ptr() as usize - text.as_ptr() as usize + next.len();
+        next = next_word(text, at);
+        if next.is_empty() || next.as_bytes()[0].is_ascii_uppercase() {
+            return false;
+        }
+    }
     let l = next.to_ascii_lowercase();
+    // "Washington, along with its allies, demanded"
+    if l == "along" {
+        return true;
+    }
     matches!(
         l.as_str(),
         "has"

@@ -225,3 +225,26 @@ t!(
     "They seek to establish an Islamic state in the Levant. Islamic state fighters attacked.",
     [("Islamic state", "ag_isis")]
 );
+
+// A capital acts past an adverb, with "along with", or as the agent after "by".
+t!(
+    capitals_acting,
+    "Beirut again rejected the appeal. Washington along with its allies demanded talks. Poland demanded an admission by Moscow. He lives in Amman.",
+    [
+        ("Beirut", "st_lebanon"),
+        ("Washington", "st_united_states"),
+        ("Poland", "st_poland"),
+        ("Moscow", "st_russia")
+    ]
+);
+
+// An acronym that opens a name may carry dots.
+t!(
+    dotted_acronym_in_a_name,
+    "Hungary will support a U.N. Security Council resolution. The IAEA sent inspectors.",
+    [
+        ("Hungary", "st_hungary"),
+        ("U.N. Security Council", "or_unsc"),
+        ("IAEA", "or_iaea")
+    ]
+);
