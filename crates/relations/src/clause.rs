@@ -468,6 +468,9 @@ pub(crate) fn relations(
         if let Some(r) = accusation(&s, &attr) {
             found.push(r);
         }
+        if let Some(r) = demand(&s, &attr) {
+            found.push(r);
+        }
         found.extend(possessive_parts(&s));
         // Dates: the clause's own, else the attribution's (one claim per date).
         let dates = find_dates(text, sent.start, sent.end, published);
@@ -1066,6 +1069,55 @@ fn accusation(s: &Sent, attr: &Attribution) -> Option<Relation> {
         evidence: Span::new(s.toks[clause.0].span.start, s.toks[clause.1].span.end),
         rule: format!("attribution:{}", s.w(v)),
         trigger: s.toks[v].span,
+        modality: None,
+    })
+}
+
+/// "Russia said Sudan must return the helicopter", "Chirac reminded Iraq that it must
+/// cooperate": what a speaker says another actor must or should do is a demand (PLOVER
+/// REQUEST).
+fn demand(s: &Sent, attr: &Attribution) -> Option<Relation> {
+    let v = attr.verb_token?;
+    let Some(claimgraph_model::Source::Actor(speaker)) = attr.source else {
+        return None;
+    };
+    let content = attr.content?;
+    let n = s.toks.len();
+    let inside =
+        |i: usize| s.toks[i].span.start >= content.start && s.toks[i].span.end <= content.end;
+    let k = (0..n).find(|&i| {
+        inside(i)
+            && (matches!(s.w(i), "must" | "should")
+                || (matches!(s.w(i), "has" | "have") && s.w(i + 1) == "to"))
+    })?;
+    // The actor right before the modal ("Sudan must"), or the one an "it" / "they" stands for
+    // ("Iraq that it must").
+    let before = k.checked_sub(1)?;
+    let target = if s.men[before].is_some() {
+        before
+    } else if matches!(s.w(before), "it" | "they") {
+        (v + 1..before)
+            .rev()
+            .find(|&i| s.men[i].is_some() && !s.locative(i) && s.actor(i) != Some(speaker))?
+    } else {
+        return None;
+    };
+    if s.locative(target) || s.actor(target) == Some(speaker) {
+        return None;
+    }
+    let clause = clause_span(s, v.min(target), k);
+    Some(Relation {
+        subject: speaker,
+        category: Category::Request,
+        mode: Some("demand".into()),
+        object: s.actor(target)?,
+        negated: false,
+        stance: Stance::Asserted,
+        source: None,
+        time: None,
+        evidence: Span::new(s.toks[clause.0].span.start, s.toks[clause.1].span.end),
+        rule: format!("attribution:{} {}", s.w(v), s.w(k)),
+        trigger: s.toks[k].span,
         modality: None,
     })
 }

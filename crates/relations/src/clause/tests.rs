@@ -562,3 +562,10 @@ t!(
     None,
     [("st_syria", "RETREAT", "st_lebanon", false, "asserted", "", "2005")]
 );
+
+t!(
+    what_a_speaker_says_another_must_do_is_a_demand,
+    "Russia said on Tuesday that Sudan must return a helicopter. French President Jacques Chirac reminded Iraq that it must cooperate fully with UN inspectors.",
+    None,
+    [("st_russia", "REQUEST", "st_sudan", false, "asserted", "", "")]
+);
