@@ -64,6 +64,8 @@ pub struct Recognizer {
     ci_bits: Vec<u64>,
     cs_bits: Vec<u64>,
     lists: unknown::Lists,
+    /// For each entry, the entries that are part of it (the branches of a group).
+    children: Vec<Vec<usize>>,
 }
 
 /// A prefix key's bit in a 2^20-bit set.
@@ -219,7 +221,7 @@ impl Recognizer {
     /// Compile entries. Fails when a `part_of` names no entry or makes a cycle.
     pub fn new(entries: Vec<ActorEntry>) -> Result<Recognizer, String> {
         dictionary::check_hierarchy(&entries)?;
-        let by_id = entries
+        let by_id: HashMap<String, usize> = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
@@ -366,10 +368,105 @@ impl Recognizer {
             cs_bits: bits_of(&cs_prefix),
             ci_prefix,
             cs_prefix,
+            children: {
+                let mut c = vec![Vec::new(); entries.len()];
+                for (i, e) in entries.iter().enumerate() {
+                    if let Some(p) = e.part_of.as_ref().and_then(|p| by_id.get(p.as_str())) {
+                        c[*p].push(i);
+                    }
+                }
+                c
+            },
             entries,
             by_id,
             lists: unknown::Lists::new(),
         })
+    }
+
+    /// "ISIS in the Sinai", "ISIS' Sinai chapter", "al-Qaida's Somali branch": a group named
+    /// with a place that one of its branches is named after is that branch.
+    fn branches(&self, text: &str, found: &mut Vec<Found>) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < found.len() {
+            let Who::Entry(e) = found[i].who else {
+                i += 1;
+                continue;
+            };
+            if self.children[e].is_empty() {
+                i += 1;
+                continue;
+            }
+            let end = found[i].span.end;
+            let rest = &text[end..];
+            // "ISIS in (the) Sinai" or "ISIS' / ISIS's Sinai branch".
+            let (place_at, suffix) = if let Some(r) = rest.strip_prefix(" in ") {
+                let skip = if r.starts_with("the ") { 4 } else { 0 };
+                (end + 4 + skip, false)
+            } else if rest.starts_with("' ") || rest.starts_with("'s ") {
+                (end + rest.find(' ').unwrap_or(0) + 1, true)
+            } else {
+                i += 1;
+                continue;
+            };
+            let mut pe = place_at;
+            while pe < b.len() && (b[pe].is_ascii_alphanumeric() || b[pe] >= 0x80) {
+                pe += 1;
+            }
+            let place = &text[place_at..pe];
+            if place.len() < 3 || !place.as_bytes()[0].is_ascii_uppercase() {
+                i += 1;
+                continue;
+            }
+            let mut span_end = pe;
+            if suffix {
+                let w = next_word(text, pe);
+                if !matches!(
+                    w,
+                    "branch" | "chapter" | "affiliate" | "wing" | "province" | "Province"
+                ) {
+                    i += 1;
+                    continue;
+                }
+                span_end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+            }
+            // A branch named "<group>-<Place>", "<group> <Place> Province" or "<group> in
+            // (the) <Place>": its name less the place and those words is the group's.
+            let stem = place.trim_end_matches('n').trim_end_matches("ia");
+            let parent = &self.entries[e];
+            let parent_forms: Vec<String> = std::iter::once(&parent.name)
+                .chain(parent.aliases.iter())
+                .map(|f| f.to_ascii_lowercase())
+                .collect();
+            let branch = self.children[e].iter().copied().find(|&c| {
+                let ce = &self.entries[c];
+                std::iter::once(&ce.name).chain(ce.aliases.iter()).any(|n| {
+                    let words: Vec<&str> = n.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+                    let is_place =
+                        |w: &&str| *w == place || (stem.len() >= 4 && w.starts_with(stem));
+                    if !words.iter().any(is_place) {
+                        return false;
+                    }
+                    let rest: Vec<&str> = words
+                        .iter()
+                        .filter(|w| {
+                            !is_place(w) && !matches!(**w, "in" | "the" | "Province" | "province")
+                        })
+                        .copied()
+                        .collect();
+                    parent_forms.contains(&rest.join(" ").to_ascii_lowercase())
+                })
+            });
+            let Some(c) = branch else {
+                i += 1;
+                continue;
+            };
+            found[i].who = Who::Entry(c);
+            found[i].span = Span::new(found[i].span.start, span_end);
+            // The place's own mention is inside the branch's now.
+            found.retain(|f| !(f.span.start >= end && f.span.end <= span_end));
+            i += 1;
+        }
     }
 
     /// The dictionary's entries.
@@ -390,6 +487,7 @@ impl Recognizer {
     /// Recognise the actors of a (folded) text whose sentences are given.
     pub fn recognize(&self, text: &str, sentences: &[Span]) -> Recognition {
         let mut found = self.dictionary_matches(text);
+        self.branches(text, &mut found);
         let sets = &self.lists;
         let st = unknown::SentenceTokens::new(text, sentences);
         let unknowns = unknown::candidates(text, &st, &found, sets);

@@ -72,7 +72,7 @@ t!(
 // Possessives.
 t!(
     possessives,
-    "Hamas' militia, Hamas's leaders and ISIS’ Sinai chapter.",
+    "Hamas' militia, Hamas's leaders and ISIS’ media.",
     [
         ("Hamas", "ag_hamas"),
         ("Hamas", "ag_hamas"),
@@ -246,5 +246,17 @@ t!(
         ("Hungary", "st_hungary"),
         ("U.N. Security Council", "or_unsc"),
         ("IAEA", "or_iaea")
+    ]
+);
+
+// A group named with a place one of its branches bears is that branch.
+t!(
+    branches_named_by_place,
+    "Iran supported ISIS in the Sinai. ISIS' Somali branch grew. ISIS in Paris is not a branch.",
+    [
+        ("Iran", "st_iran"),
+        ("ISIS in the Sinai", "ag_isis_sinai"),
+        ("ISIS' Somali branch", "ag_isis_somalia"),
+        ("ISIS", "ag_isis")
     ]
 );

@@ -1183,11 +1183,20 @@ fn clause_span(s: &Sent, lo: usize, hi: usize) -> (usize, usize) {
 fn coordinated_left(s: &Sent, i: usize) -> Vec<usize> {
     let mut out = vec![i];
     let mut p = s.mention_start(i);
+    // A bare comma joins names only in a list that an "and" / "or" closes ("A, B and C"); "By
+    // supporting ISIS in the Sinai, Iran is able" is no list.
+    let after = s.mention_end(i) + 1;
+    let mut closed = matches!(s.w(after), "and" | "or")
+        || (s.w(after) == "," && matches!(s.w(after + 1), "and" | "or"));
     while p >= 2 {
         let c = s.w(p - 1);
         if !matches!(c, "and" | "," | "or") {
             break;
         }
+        if c == "," && !closed {
+            break;
+        }
+        closed = true;
         let mut q = p - 2;
         if s.w(q) == "," && q > 0 {
             q -= 1;

@@ -569,3 +569,21 @@ t!(
     None,
     [("st_russia", "REQUEST", "st_sudan", false, "asserted", "", "")]
 );
+
+#[test]
+fn an_introductory_clause_is_no_list_of_subjects() {
+    let got = run(
+        "By directly supporting Hamas in Gaza and indirectly supporting ISIS in the Sinai, Iran is able to destabilize Israel.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.0 == "ag_isis_sinai" && r.2 == "st_israel")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "st_iran" && r.2 == "ag_isis_sinai"),
+        "{got:?}"
+    );
+}
