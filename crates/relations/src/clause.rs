@@ -126,6 +126,10 @@ const LIGHT_VERBS: &[&str] = &[
     "intensify",
     "intensified",
     "claimed",
+    "share",
+    "shares",
+    "shared",
+    "sharing",
     "use",
     "uses",
     "used",
@@ -1716,7 +1720,43 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         }
         return vec![];
     };
-    vec![(sub, obj)]
+    vec![(sub, with_examples(s, obj))]
+}
+
+/// "supported partner groups in the region, including Hizballah and Hamas": the named
+/// examples after a described object are objects too.
+fn with_examples(s: &Sent, mut obj: Vec<usize>) -> Vec<usize> {
+    let Some(&last) = obj.iter().max() else {
+        return obj;
+    };
+    let n = s.toks.len();
+    let mut j = s.mention_end(last) + 1;
+    // Past the rest of a described object's own words ("groups in Bahrain, Iraq, Lebanon,
+    // and Yemen").
+    let stop = (j + 12).min(n);
+    while j < stop && (s.men[j].is_some() || matches!(s.w(j), "," | "and" | "or")) {
+        j = if s.men[j].is_some() {
+            s.mention_end(j) + 1
+        } else {
+            j + 1
+        };
+    }
+    let lead = if s.w(j) == "including" {
+        1
+    } else if s.w(j) == "such" && s.w(j + 1) == "as" {
+        2
+    } else {
+        return obj;
+    };
+    let m = j + lead;
+    if m < n && s.men[m].is_some() && !s.locative(m) {
+        for x in coordinated_right(s, m, n) {
+            if !obj.iter().any(|&o| s.actor(o) == s.actor(x)) {
+                obj.push(x);
+            }
+        }
+    }
+    obj
 }
 
 /// "Iran, which the Secretary of State designated as ...": a verb with no object after it,

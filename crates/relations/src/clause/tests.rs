@@ -587,3 +587,14 @@ fn an_introductory_clause_is_no_list_of_subjects() {
         "{got:?}"
     );
 }
+
+t!(
+    named_examples_of_a_described_object,
+    "Iran supported partner groups in Bahrain, Iraq, and Yemen, including Hizballah and Hamas. Hizballah continues to share a close relationship with the Syrian regime.",
+    None,
+    [
+        ("st_iran", "AID", "ag_hizballah", false, "asserted", "", ""),
+        ("st_iran", "AID", "ag_hamas", false, "asserted", "", ""),
+        ("ag_hizballah", "COOPERATE", "st_syria", false, "asserted", "", "")
+    ]
+);
