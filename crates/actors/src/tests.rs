@@ -260,3 +260,15 @@ t!(
         ("ISIS", "ag_isis")
     ]
 );
+
+// After a title, a preposition does not start a name.
+#[test]
+fn no_name_starts_with_a_preposition() {
+    let f = Folded::new(
+        "Assistant Secretary for Financial Markets Anna Smith met the Hamas delegation.",
+    );
+    let rec = BUILTIN.recognize(&f.text, &sentences(&f.text));
+    for a in &rec.actors {
+        assert!(!a.name.starts_with("for "), "{a:?}");
+    }
+}

@@ -336,6 +336,25 @@ pub(crate) fn candidates(
                     break;
                 }
             }
+            // "Assistant Secretary for Financial Markets": after a title, a preposition does
+            // not start the name.
+            while a < e
+                && matches!(
+                    word(a),
+                    "of" | "for"
+                        | "and"
+                        | "the"
+                        | "to"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "with"
+                        | "from"
+                        | "by"
+                )
+            {
+                a += 1;
+            }
             if a > e {
                 continue;
             }
