@@ -475,6 +475,7 @@ pub(crate) fn relations(
         if let Some(r) = demand(&s, &attr) {
             found.push(r);
         }
+        found.extend(fixed_structures(&s));
         found.extend(possessive_parts(&s));
         // Dates: the clause's own, else the attribution's (one claim per date).
         let dates = find_dates(text, sent.start, sent.end, published);
@@ -1075,6 +1076,113 @@ fn accusation(s: &Sent, attr: &Attribution) -> Option<Relation> {
         trigger: s.toks[v].span,
         modality: None,
     })
+}
+
+/// Structural relations stated by fixed phrases: "the Yemeni government under the leadership
+/// of President Hadi" (Hadi LEADS Yemen); "the Saudi-led coalition, which includes Saudi Arabia
+/// and the UAE" (each AFFILIATE the coalition).
+fn fixed_structures(s: &Sent) -> Vec<Relation> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let mut push = |sub: usize,
+                    c: Category,
+                    mode: &str,
+                    obj: usize,
+                    lo: usize,
+                    hi: usize,
+                    rule: &str,
+                    trig: usize| {
+        let (Some(a), Some(b)) = (s.actor(sub), s.actor(obj)) else {
+            return;
+        };
+        if a == b {
+            return;
+        }
+        let clause = clause_span(s, lo, hi);
+        out.push(Relation {
+            subject: a,
+            category: c,
+            mode: Some(mode.into()),
+            object: b,
+            negated: false,
+            stance: Stance::Asserted,
+            source: None,
+            time: None,
+            evidence: Span::new(s.toks[clause.0].span.start, s.toks[clause.1].span.end),
+            rule: rule.into(),
+            trigger: s.toks[trig].span,
+            modality: None,
+        });
+    };
+    for i in 0..n {
+        // "X under the leadership of P"
+        if s.w(i) == "under"
+            && s.w(i + 1) == "the"
+            && s.w(i + 2) == "leadership"
+            && s.w(i + 3) == "of"
+        {
+            let p = (i + 4..(i + 8).min(n)).find(|&j| s.men[j].is_some());
+            let o = (i.saturating_sub(4)..i)
+                .rev()
+                .find(|&j| s.men[j].is_some() && !s.locative(j));
+            if let (Some(p), Some(o)) = (p, o) {
+                if s.kind(p) == Some(ActorType::Person) {
+                    push(
+                        p,
+                        Category::Leads,
+                        "leadership",
+                        o,
+                        o,
+                        p,
+                        "phrase:under the leadership of",
+                        i + 2,
+                    );
+                }
+            }
+        }
+        // "X, which includes A and B" / "X includes A": members of a coalition or body.
+        if matches!(s.w(i), "includes" | "included" | "include") && i > 0 {
+            let mut x = i - 1;
+            if matches!(s.w(x), "which" | "that") && x >= 2 && s.w(x - 1) == "," {
+                x -= 2;
+            }
+            if s.men[x].is_none() || s.locative(x) {
+                continue;
+            }
+            let body = matches!(
+                s.kind(x),
+                Some(ActorType::Organization | ActorType::PoliticalOrg | ActorType::ArmedGroup)
+            );
+            let j = i + 1 + usize::from(s.w(i + 1) == "the");
+            if !body || j >= n || s.men[j].is_none() || s.locative(j) {
+                continue;
+            }
+            for m in coordinated_right(s, j, n) {
+                if matches!(
+                    s.kind(m),
+                    Some(
+                        ActorType::State
+                            | ActorType::StateAgency
+                            | ActorType::Organization
+                            | ActorType::ArmedGroup
+                            | ActorType::PoliticalOrg
+                    )
+                ) {
+                    push(
+                        m,
+                        Category::Affiliate,
+                        "member",
+                        x,
+                        x,
+                        m,
+                        "phrase:includes",
+                        i,
+                    );
+                }
+            }
+        }
+    }
+    out
 }
 
 /// "Russia said Sudan must return the helicopter", "Chirac reminded Iraq that it must

@@ -598,3 +598,14 @@ t!(
         ("ag_hizballah", "COOPERATE", "st_syria", false, "asserted", "", "")
     ]
 );
+
+t!(
+    leadership_and_membership_phrases,
+    "The conflict pitted the Yemeni government under the leadership of President Abd Rabu Mansour Hadi against the Houthis. The Arab League, which includes Egypt and Jordan, met in Cairo.",
+    None,
+    [
+        ("pe_hadi", "LEADS", "st_yemen", false, "asserted", "", ""),
+        ("st_egypt", "AFFILIATE", "or_arab_league", false, "asserted", "", ""),
+        ("st_jordan", "AFFILIATE", "or_arab_league", false, "asserted", "", "")
+    ]
+);
