@@ -381,6 +381,15 @@ fn commitment(s: &Sent, from: usize, t: usize) -> bool {
     })
 }
 
+/// In a labelled line of a profile section, with no name of its own before `t` ("area(s) of
+/// operation: headquartered in Beirut, with considerable support from Iran")?
+fn topic_line(s: &Sent, t: usize) -> bool {
+    match (s.topic, s.label_end) {
+        (Some(_), Some(le)) if t > le => (le + 1..t).all(|i| s.men[i].is_none() || s.locative(i)),
+        _ => false,
+    }
+}
+
 /// Is the trigger at `t` an aim rather than a deed: after "seeks to", "vowed to", or in a line
 /// labelled "aim(s):"?
 fn intended(s: &Sent, t: usize) -> bool {
@@ -749,6 +758,9 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         for (subs, objs) in pairs {
             for &sa in &subs {
                 for &oa in &objs {
+                    // The section's topic may also be the object ("with support from Iran").
+                    let topic_obj = oa == TOPIC;
+                    let oa = if topic_obj { h.start } else { oa };
                     let by_publisher = sa == PUBLISHER || sa == TOPIC;
                     let sub = if sa == PUBLISHER {
                         s.publisher
@@ -757,7 +769,8 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     } else {
                         s.actor(sa)
                     };
-                    let (Some(sub), Some(obj)) = (sub, s.actor(oa)) else {
+                    let obj = if topic_obj { s.topic } else { s.actor(oa) };
+                    let (Some(sub), Some(obj)) = (sub, obj) else {
                         continue;
                     };
                     if sub == obj || (!by_publisher && s.locative(sa)) || s.locative(oa) {
@@ -2035,7 +2048,11 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
                 )
                 && (p + 1..h.start).all(|i| s.men[i].is_none())
             {
-                sub = subject_left(s, p - 1);
+                sub = if topic_line(s, p - 1) {
+                    Some(vec![TOPIC])
+                } else {
+                    subject_left(s, p - 1)
+                };
             }
         }
     }
@@ -2120,7 +2137,11 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // "Hezbollah generates funds from a combination of direct financial support from Iran":
     // the giver follows "from"; the clause's subject receives.
     if sub.is_none() && obj.is_none() && from_agent.is_some() {
-        obj = subject_left(s, h.start).filter(|o| from_agent.as_ref() != Some(o));
+        obj = if topic_line(s, h.start) {
+            Some(vec![TOPIC])
+        } else {
+            subject_left(s, h.start).filter(|o| from_agent.as_ref() != Some(o))
+        };
     }
     let sub = sub.or(from_agent);
     // "The ROYG, with Saudi and Emirati support, continued ...": the clause's subject benefits.

@@ -609,3 +609,13 @@ t!(
         ("st_jordan", "AFFILIATE", "or_arab_league", false, "asserted", "", "")
     ]
 );
+
+t!(
+    profile_lines_with_responsibility_and_support_from,
+    "Abdallah Azzam Brigades (AAB):\n\narea(s) of operation: headquartered in Sidon; responsible for numerous rocket attacks on Israel\n\nHizballah:\n\narea(s) of operation: headquartered in Beirut, with considerable support from Iran\n",
+    None,
+    [
+        ("ag_aab", "ASSAULT", "st_israel", false, "asserted", "", ""),
+        ("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")
+    ]
+);
