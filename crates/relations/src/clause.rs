@@ -1363,6 +1363,10 @@ fn coordinated_right(s: &Sent, i: usize, limit: usize) -> Vec<usize> {
             if q < limit && s.w(q) == "as" && s.w(q + 1) == "well" && s.w(q + 2) == "as" {
                 q += 3;
             }
+            // "Saudi Arabia and the United Arab Emirates"
+            if q + 1 < limit && s.w(q) == "the" && s.men[q].is_none() {
+                q += 1;
+            }
             if q < limit && s.men[q].is_some() && !s.locative(q) {
                 out.push(q);
                 p = s.mention_end(q);

@@ -619,3 +619,13 @@ t!(
         ("st_iran", "AID", "ag_hizballah", false, "asserted", "", "")
     ]
 );
+
+t!(
+    coordination_past_an_article,
+    "The Saudi-led coalition, which includes Saudi Arabia and the United Arab Emirates, struck the Houthis. Iran armed Hizballah and the Houthis.",
+    None,
+    [
+        ("st_united_arab_emirates", "AFFILIATE", "or_saudi_coalition", false, "asserted", "", ""),
+        ("st_iran", "AID", "ag_houthis", false, "asserted", "", "")
+    ]
+);
