@@ -581,20 +581,7 @@ impl Recognizer {
                             .iter()
                             .find(|p| case_fits(&p.form, got))
                         {
-                            // "an Islamic state", "a Sinai province": with its last word in
-                            // lower case after an indefinite article, a form is a common noun.
-                            let relaxed = got.rsplit(' ').next().is_some_and(|w| {
-                                w.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-                            }) && p.form.rsplit(' ').next().is_some_and(|w| {
-                                w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-                            });
-                            let article = matches!(
-                                prev_word(text, span.start).to_ascii_lowercase().as_str(),
-                                "a" | "an"
-                            );
-                            if !(relaxed && article) {
-                                cands.push((span, p));
-                            }
+                            cands.push((span, p));
                         }
                     }
                 }
@@ -622,6 +609,13 @@ impl Recognizer {
             }
             let entry = &self.entries[pat.entry as usize];
             let prev = prev_word(text, span.start).to_ascii_lowercase();
+            // "an Islamic state", "a Sinai province": with its last word in lower case after an
+            // indefinite article, a form is a common noun.
+            if matches!(prev.as_str(), "a" | "an")
+                && relaxed_last_word(&pat.form, &text[span.start..span.end])
+            {
+                continue;
+            }
             let (keep, locative) = match pat.kind {
                 MentionKind::Demonym => (demonym_names_state(text, span.end, &self.lists), false),
                 MentionKind::Capital => (
@@ -819,6 +813,24 @@ fn case_fits(form: &str, got: &str) -> bool {
         }
     }
     true
+}
+
+/// Did `got` match `form` only because a name's capitalised last word was written in lower
+/// case ("Islamic state" for "Islamic State")?
+fn relaxed_last_word(form: &str, got: &str) -> bool {
+    let starts = |s: &str, upper: bool| {
+        s.rsplit(' ')
+            .next()
+            .and_then(|w| w.bytes().next())
+            .is_some_and(|b| {
+                if upper {
+                    b.is_ascii_uppercase()
+                } else {
+                    b.is_ascii_lowercase()
+                }
+            })
+    };
+    starts(form, true) && starts(got, false)
 }
 
 /// The word before a byte offset (skipping spaces), or "".

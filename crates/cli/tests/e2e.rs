@@ -8,7 +8,10 @@
 //! Needs `chromium` (Debian) and `target/e2e/node_modules/playwright-core`
 //! (`scripts/setup-test-tools`); `.ci/run` installs both.
 
+mod common;
+
 use assert_cmd::cargo::CommandCargoExt;
+use common::{db_json, shared};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -16,12 +19,6 @@ use std::process::{Child, Command, Stdio};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn shared(sub: &str) -> PathBuf {
-    let p = root().join("../shared/corpus").join(sub);
-    assert!(p.is_dir(), "missing the shared corpus at {}", p.display());
-    p
 }
 
 fn claimgraph() -> Command {
@@ -56,22 +53,6 @@ fn serve(db: &Path) -> (Server, String) {
         .unwrap_or_else(|| panic!("serve printed no URL: {line:?}"))
         .to_string();
     (Server(child), url)
-}
-
-fn cli_json(db: &Path, args: &[&str]) -> Value {
-    let out = claimgraph()
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 const INJECTED: &str = "Iran armed Hizballah in 2016, the report said. \
@@ -152,7 +133,7 @@ fn the_page_in_headless_chromium() {
         e["object"].as_str().unwrap(),
     );
     assert_eq!(e["category"], "AID");
-    let edges = cli_json(&db, &["edges", "--between", s, o, "--category", "AID"]);
+    let edges = db_json(&db, &["edges", "--between", s, o, "--category", "AID"]);
     let stored = edges
         .as_array()
         .unwrap()
@@ -172,7 +153,7 @@ fn the_page_in_headless_chromium() {
             && title.contains("AID"),
         "{title}"
     );
-    let claims = cli_json(&db, &["evidence", s, o, "--category", "AID"]);
+    let claims = db_json(&db, &["evidence", s, o, "--category", "AID"]);
     let want: Vec<(i64, &str, &str)> = claims
         .as_array()
         .unwrap()

@@ -6,22 +6,12 @@
 //! The Python consumers live in `target/consumers` (made by `scripts/setup-test-tools`, which
 //! `scripts/test` and `.ci/run` call), or wherever `CLAIMGRAPH_PYTHON` points.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bin, db_json, shared};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-
-fn bin() -> Command {
-    Command::cargo_bin("claimgraph").unwrap()
-}
-
-fn shared(sub: &str) -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(sub);
-    assert!(p.is_dir(), "missing the shared corpus at {}", p.display());
-    p
-}
 
 fn python() -> PathBuf {
     if let Some(p) = std::env::var_os("CLAIMGRAPH_PYTHON") {
@@ -77,8 +67,7 @@ fn edge_key(e: &Value) -> (String, String, String, bool) {
 fn networkx_and_followthemoney_read_the_exports() {
     let d = tempfile::tempdir().unwrap();
     let db = store(d.path());
-    let edges: Value =
-        serde_json::from_slice(&run(&["edges", "--format", "json"], &db).stdout).unwrap();
+    let edges = db_json(&db, &["edges"]);
     let edges = edges.as_array().unwrap();
     assert!(edges.len() > 50, "{} edges", edges.len());
     let claims_total: i64 = edges.iter().map(|e| e["claims"].as_i64().unwrap()).sum();
@@ -359,8 +348,7 @@ fn json_exports_carry_misp_admiralty_tags() {
         assert!(v["sentence"].as_str().is_some_and(|s| !s.is_empty()));
         n += 1;
     }
-    let stats: Value =
-        serde_json::from_slice(&run(&["stats", "--format", "json"], &db).stdout).unwrap();
+    let stats = db_json(&db, &["stats"]);
     assert_eq!(n as i64, stats["claims"].as_i64().unwrap());
     // Cytoscape: claim ids in edge data, every edge end is a node.
     let cy: Value =

@@ -1,7 +1,10 @@
 //! End-to-end tests of the evidence graph: ingest the shared dev corpus and ask real questions;
 //! idempotency; a crash mid-ingest; bad databases.
 
+mod common;
+
 use assert_cmd::Command;
+use common::db_json;
 use std::path::{Path, PathBuf};
 
 fn bin() -> Command {
@@ -27,22 +30,6 @@ fn ingest(db: &Path, paths: &[&Path]) -> std::process::Output {
     c.output().unwrap()
 }
 
-fn json(db: &Path, args: &[&str]) -> serde_json::Value {
-    let out = bin()
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn questions_over_the_dev_corpus() {
     let d = tempfile::tempdir().unwrap();
@@ -60,7 +47,7 @@ fn questions_over_the_dev_corpus() {
     );
 
     // Edges between two named actors (names resolve through aliases, case-insensitively).
-    let e = json(&db, &["edges", "--between", "iran", "Hezbollah"]);
+    let e = db_json(&db, &["edges", "--between", "iran", "Hezbollah"]);
     let aid = e
         .as_array()
         .unwrap()
@@ -72,7 +59,7 @@ fn questions_over_the_dev_corpus() {
     assert_eq!(aid["credibility"], 1, "{aid}");
 
     // Evidence: each claim carries its sentence, document and grade.
-    let ev = json(&db, &["evidence", "Iran", "Hizballah", "--category", "AID"]);
+    let ev = db_json(&db, &["evidence", "Iran", "Hizballah", "--category", "AID"]);
     let ev = ev.as_array().unwrap();
     assert!(ev.len() >= 2);
     for c in ev {
@@ -84,7 +71,7 @@ fn questions_over_the_dev_corpus() {
     }
 
     // A timeline in date order.
-    let t = json(&db, &["timeline", "--actor", "Kata'ib Hizballah"]);
+    let t = db_json(&db, &["timeline", "--actor", "Kata'ib Hizballah"]);
     let times: Vec<&str> = t
         .as_array()
         .unwrap()
@@ -97,7 +84,7 @@ fn questions_over_the_dev_corpus() {
     assert_eq!(times, sorted);
 
     // A full-text hit with the actors of the sentence.
-    let h = json(&db, &["search", "Camp Taji"]);
+    let h = db_json(&db, &["search", "Camp Taji"]);
     let h = h.as_array().unwrap();
     assert!(!h.is_empty());
     assert!(
@@ -122,7 +109,7 @@ fn questions_over_the_dev_corpus() {
     )
     .unwrap();
     assert!(ingest(&db, &[&extra]).status.success());
-    let disputes = json(&db, &["disputes"]);
+    let disputes = db_json(&db, &["disputes"]);
     assert!(
         disputes
             .as_array()
@@ -148,10 +135,10 @@ fn ingest_is_idempotent() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join("g.db");
     assert!(ingest(&db, &[&dev()]).status.success());
-    let first = json(&db, &["stats"]);
+    let first = db_json(&db, &["stats"]);
     let out = ingest(&db, &[&dev()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("0 new, 11 unchanged, 0 replaced"));
-    assert_eq!(json(&db, &["stats"]), first);
+    assert_eq!(db_json(&db, &["stats"]), first);
 }
 
 fn check_whole(db: &Path) -> (i64, i64) {

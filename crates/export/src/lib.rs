@@ -688,8 +688,7 @@ fn claims_csv(s: &Snapshot, w: &mut dyn Write) -> std::io::Result<()> {
     c.flush()
 }
 
-fn edge_json(s: &Snapshot, i: usize, e: &Edge, ids: &[i64]) -> serde_json::Value {
-    let _ = s;
+fn edge_json(i: usize, e: &Edge, ids: &[i64]) -> serde_json::Value {
     let mut v = serde_json::to_value(e).unwrap_or_default();
     v["id"] = edge_id(i).into();
     v["grade"] = e.grade().into();
@@ -722,7 +721,7 @@ fn cytoscape(s: &Snapshot, w: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let mut d = edge_json(s, i, e, &ids[i]);
+            let mut d = edge_json(i, e, &ids[i]);
             d["source"] = e.subject.clone().into();
             d["target"] = e.object.clone().into();
             d["label"] = e.category.clone().into();
@@ -742,7 +741,7 @@ fn json(s: &Snapshot, w: &mut dyn Write) -> std::io::Result<()> {
         .edges
         .iter()
         .enumerate()
-        .map(|(i, e)| edge_json(s, i, e, &ids[i]))
+        .map(|(i, e)| edge_json(i, e, &ids[i]))
         .collect();
     let claims: Vec<serde_json::Value> = s.claims.iter().map(|(i, c)| claim_json(*i, c)).collect();
     let actors: Vec<&Node> = s.graph_nodes().collect();

@@ -456,31 +456,16 @@ impl Store {
     /// Actors, optionally of one type and matching a text.
     pub fn actors(&self, kind: Option<&str>, search: Option<&str>) -> Result<Vec<ActorRow>> {
         let like = search.map(|s| format!("%{s}%"));
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.id, a.name, a.type, a.part_of, a.known,
-                   (SELECT COUNT(DISTINCT doc) FROM mentions m WHERE m.actor = a.id),
-                   (SELECT COUNT(*) FROM claims c WHERE c.subject = a.id OR c.object = a.id)
-                 FROM actors a
-                 WHERE (?1 IS NULL OR a.type = ?1)
-                   AND (?2 IS NULL OR a.name LIKE ?2 OR a.id LIKE ?2
-                        OR EXISTS (SELECT 1 FROM aliases s WHERE s.actor = a.id AND s.alias LIKE ?2))
-                 ORDER BY 7 DESC, 6 DESC, a.name",
-            )
-            .map_err(self.err())?;
+        let sql = format!(
+            "{ACTOR_SELECT}
+             WHERE (?1 IS NULL OR a.type = ?1)
+               AND (?2 IS NULL OR a.name LIKE ?2 OR a.id LIKE ?2
+                    OR EXISTS (SELECT 1 FROM aliases s WHERE s.actor = a.id AND s.alias LIKE ?2))
+             ORDER BY 7 DESC, 6 DESC, a.name"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.err())?;
         let rows = stmt
-            .query_map(params![kind, like], |r| {
-                Ok(ActorRow {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    kind: r.get(2)?,
-                    part_of: r.get(3)?,
-                    known: r.get::<_, i64>(4)? != 0,
-                    documents: r.get(5)?,
-                    claims: r.get(6)?,
-                })
-            })
+            .query_map(params![kind, like], actor_of_row)
             .map_err(self.err())?;
         rows.collect::<std::result::Result<_, _>>()
             .map_err(self.err())
@@ -499,49 +484,30 @@ impl Store {
     /// One actor by id, with its counts.
     pub fn actor_row(&self, id: &str) -> Result<Option<ActorRow>> {
         self.conn
-            .prepare_cached(
-                "SELECT a.id, a.name, a.type, a.part_of, a.known,
-                   (SELECT COUNT(DISTINCT doc) FROM mentions m WHERE m.actor = a.id),
-                   (SELECT COUNT(*) FROM claims c WHERE c.subject = a.id OR c.object = a.id)
-                 FROM actors a WHERE a.id = ?1",
-            )
+            .prepare_cached(&format!("{ACTOR_SELECT} WHERE a.id = ?1"))
             .map_err(self.err())?
-            .query_row([id], |r| {
-                Ok(ActorRow {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    kind: r.get(2)?,
-                    part_of: r.get(3)?,
-                    known: r.get::<_, i64>(4)? != 0,
-                    documents: r.get(5)?,
-                    claims: r.get(6)?,
-                })
-            })
+            .query_row([id], actor_of_row)
             .optional()
             .map_err(self.err())
     }
 
     /// One actor, with aliases and children.
     pub fn actor(&self, id: &str) -> Result<(ActorRow, Vec<String>, Vec<ActorRow>)> {
-        let all = self.actors(None, None)?;
-        let row = all
-            .iter()
-            .find(|a| a.id == id)
-            .cloned()
+        let row = self
+            .actor_row(id)?
             .ok_or_else(|| StoreError::Lookup(format!("no actor {id:?}")))?;
+        let aliases = self.aliases(id)?;
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT alias FROM aliases WHERE actor = ?1 ORDER BY alias")
+            .prepare_cached(&format!(
+                "{ACTOR_SELECT} WHERE a.part_of = ?1 ORDER BY 7 DESC, 6 DESC, a.name"
+            ))
             .map_err(self.err())?;
-        let aliases = stmt
-            .query_map([id], |r| r.get(0))
+        let children = stmt
+            .query_map([id], actor_of_row)
             .map_err(self.err())?
-            .filter_map(|r| r.ok())
-            .collect();
-        let children = all
-            .into_iter()
-            .filter(|a| a.part_of.as_deref() == Some(id))
-            .collect();
+            .collect::<std::result::Result<_, _>>()
+            .map_err(self.err())?;
         Ok((row, aliases, children))
     }
 
@@ -672,53 +638,33 @@ impl Store {
     }
 
     fn edges_scanned(&self, f: &EdgeFilter) -> Result<BTreeMap<Key, Agg>> {
-        let (a, b) = match &f.between {
-            Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
-            None => (None, None),
-        };
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT c.subject, c.category, c.object, c.negated, c.mode, c.stance, c.origin,
                         c.doc, d.outlet, c.time
                  FROM claims c JOIN documents d ON d.id = c.doc
-                 WHERE (?1 IS NULL OR c.subject = ?1 OR c.object = ?1)
-                   AND (?2 IS NULL OR (c.subject = ?2 AND c.object = ?3) OR (c.subject = ?3 AND c.object = ?2))
-                   AND (?4 IS NULL OR c.category = ?4)
-                   AND (?5 IS NULL OR c.time >= ?5)
-                   AND (?6 IS NULL OR substr(c.time, 1, length(?6)) <= ?6)
-                   AND (?7 IS NULL OR c.stance = ?7)",
-            )
+                 WHERE {CLAIM_FILTER}"
+            ))
             .map_err(self.err())?;
         let mut acc: BTreeMap<Key, Agg> = BTreeMap::new();
         let mut docs: BTreeMap<Key, std::collections::BTreeSet<String>> = BTreeMap::new();
         let mut outlets: BTreeMap<Key, std::collections::BTreeSet<String>> = BTreeMap::new();
         let rows = stmt
-            .query_map(
-                params![
-                    f.actor,
-                    a,
-                    b,
-                    f.category.as_deref().map(str::to_ascii_uppercase),
-                    f.since,
-                    f.until,
-                    f.stance
-                ],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, i64>(3)? != 0,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, String>(6)?,
-                        r.get::<_, String>(7)?,
-                        r.get::<_, Option<String>>(8)?,
-                        r.get::<_, Option<String>>(9)?,
-                    ))
-                },
-            )
+            .query_map(rusqlite::params_from_iter(filter_values(f)), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)? != 0,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                ))
+            })
             .map_err(self.err())?;
         for row in rows {
             let (s, c, o, neg, mode, stance, origin, doc, outlet, time) =
@@ -981,27 +927,9 @@ impl Store {
                 )
             })
             .collect();
-        let (a, b) = match &f.between {
-            Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
-            None => (None, None),
-        };
         let rows = self.claims_raw(
-            "(?1 IS NULL OR c.subject = ?1 OR c.object = ?1)
-             AND (?2 IS NULL OR (c.subject = ?2 AND c.object = ?3) OR (c.subject = ?3 AND c.object = ?2))
-             AND (?4 IS NULL OR c.category = ?4)
-             AND (?5 IS NULL OR c.time >= ?5)
-             AND (?6 IS NULL OR substr(c.time, 1, length(?6)) <= ?6)
-             AND (?7 IS NULL OR c.stance = ?7)
-             ORDER BY c.id",
-            params![
-                f.actor,
-                a,
-                b,
-                f.category.as_deref().map(str::to_ascii_uppercase),
-                f.since,
-                f.until,
-                f.stance
-            ],
+            &format!("{CLAIM_FILTER} ORDER BY c.id"),
+            rusqlite::params_from_iter(filter_values(f)),
         )?;
         let mut out = Vec::with_capacity(rows.len());
         for mut c in rows {
@@ -1366,6 +1294,45 @@ impl Batch<'_> {
 mod tests;
 
 /// An edge key: subject, category, object, negated (symmetric categories lesser id first).
+/// The claims an `EdgeFilter` selects (over `claims c`), with `filter_values` as ?1..?7.
+const CLAIM_FILTER: &str = "(?1 IS NULL OR c.subject = ?1 OR c.object = ?1)
+     AND (?2 IS NULL OR (c.subject = ?2 AND c.object = ?3) OR (c.subject = ?3 AND c.object = ?2))
+     AND (?4 IS NULL OR c.category = ?4)
+     AND (?5 IS NULL OR c.time >= ?5)
+     AND (?6 IS NULL OR substr(c.time, 1, length(?6)) <= ?6)
+     AND (?7 IS NULL OR c.stance = ?7)";
+
+fn filter_values(f: &EdgeFilter) -> [Option<String>; 7] {
+    let (a, b) = f.between.clone().unzip();
+    [
+        f.actor.clone(),
+        a,
+        b,
+        f.category.as_deref().map(str::to_ascii_uppercase),
+        f.since.clone(),
+        f.until.clone(),
+        f.stance.clone(),
+    ]
+}
+
+/// An actor with its document and claim counts; `actor_of_row` reads one row of it.
+const ACTOR_SELECT: &str = "SELECT a.id, a.name, a.type, a.part_of, a.known,
+       (SELECT COUNT(DISTINCT doc) FROM mentions m WHERE m.actor = a.id),
+       (SELECT COUNT(*) FROM claims c WHERE c.subject = a.id OR c.object = a.id)
+     FROM actors a";
+
+fn actor_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
+    Ok(ActorRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        part_of: r.get(3)?,
+        known: r.get::<_, i64>(4)? != 0,
+        documents: r.get(5)?,
+        claims: r.get(6)?,
+    })
+}
+
 /// Levenshtein distance over characters.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
