@@ -56,31 +56,81 @@ pub struct Recognizer {
     /// The first two bytes of every entry of `lower_starts`, as a bit set: most words fail
     /// here without hashing.
     lower_prefix: Vec<u64>,
-    /// First three bytes (lower case) of every case-insensitive form, and of every acronym (as
-    /// written): a word that starts no form is passed over without a search.
-    ci_prefix: rustc_hash::FxHashSet<u32>,
-    cs_prefix: rustc_hash::FxHashSet<u32>,
-    /// Bloom-style bit sets over the prefixes above.
-    ci_bits: Vec<u64>,
-    cs_bits: Vec<u64>,
+    /// The first word (lower case) of every case-insensitive form, and of every acronym (as
+    /// written), with what starts there: a word that starts no form is passed over without
+    /// a search.
+    ci_first: rustc_hash::FxHashMap<Box<[u8]>, Starts>,
+    cs_first: rustc_hash::FxHashMap<Box<[u8]>, Starts>,
+    /// Whether some form starts with a non-word byte (then every position is searched).
+    ci_any: bool,
+    cs_any: bool,
     lists: unknown::Lists,
     /// For each entry, the entries that are part of it (the branches of a group).
     children: Vec<Vec<usize>>,
 }
 
-/// A prefix key's bit in a 2^20-bit set.
-#[inline]
-fn bloom_bit(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) >> 12) as usize
+/// The forms that start with one first word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Starts {
+    /// The pattern that is this word alone ("Hamas"), if any.
+    single: Option<u32>,
+    /// Whether longer forms start with it ("Hamas' Izz ad-Din al-Qassam Brigades"): only then
+    /// does the automaton run.
+    longer: bool,
 }
 
-fn bits_of(set: &rustc_hash::FxHashSet<u32>) -> Vec<u64> {
-    let mut bits = vec![0u64; (1 << 20) / 64];
-    for &k in set {
-        let b = bloom_bit(k);
-        bits[b / 64] |= 1 << (b % 64);
+impl Starts {
+    const ANY: Starts = Starts {
+        single: None,
+        longer: true,
+    };
+
+    /// The longest form at the input's start (span, pattern), given the first word there.
+    fn find(
+        self,
+        ac: &AhoCorasick,
+        input: aho_corasick::Input,
+        fw: &[u8],
+    ) -> Option<(Span, usize)> {
+        if self.longer {
+            ac.find(input)
+                .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+        } else {
+            let at = input.start();
+            self.single
+                .map(|p| (Span::new(at, at + fw.len()), p as usize))
+        }
     }
-    bits
+}
+
+/// First words of forms, with what starts there, and whether a form starts with no word.
+fn starts_of(list: &[String], lower: bool) -> (rustc_hash::FxHashMap<Box<[u8]>, Starts>, bool) {
+    let mut map: rustc_hash::FxHashMap<Box<[u8]>, Starts> = Default::default();
+    let mut any = false;
+    for (i, f) in list.iter().enumerate() {
+        let fw = first_word(f.as_bytes());
+        any |= fw.is_empty();
+        let key: Box<[u8]> = if lower {
+            fw.to_ascii_lowercase().into()
+        } else {
+            fw.into()
+        };
+        let e = map.entry(key).or_default();
+        if fw.len() == f.len() {
+            e.single = Some(i as u32);
+        } else {
+            e.longer = true;
+        }
+    }
+    (map, any)
+}
+
+/// The first word of a form or of a text position: its leading word bytes (letters, digits,
+/// non-ASCII), so that "al-Qaida" and "Qa'ida" give "al" and "Qa".
+#[inline]
+fn first_word(b: &[u8]) -> &[u8] {
+    let e = b.iter().position(|&c| !is_word_byte(c)).unwrap_or(b.len());
+    &b[..e]
 }
 
 /// The key of a first word and the start of the second, lower case.
@@ -336,16 +386,8 @@ impl Recognizer {
                 lower_prefix[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let mut ci_prefix = rustc_hash::FxHashSet::default();
-        for f in &ci_list {
-            let b = f.as_bytes();
-            ci_prefix.insert(key3(&b[..b.len().min(3)], true));
-        }
-        let mut cs_prefix = rustc_hash::FxHashSet::default();
-        for f in &cs_list {
-            let b = f.as_bytes();
-            cs_prefix.insert(key3(&b[..b.len().min(3)], false));
-        }
+        let (ci_first, ci_any) = starts_of(&ci_list, true);
+        let (cs_first, cs_any) = starts_of(&cs_list, false);
         let build = |pats: &[String], ci: bool| {
             AhoCorasickBuilder::new()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -364,10 +406,10 @@ impl Recognizer {
             lower_single,
             lower_pairs,
             lower_prefix,
-            ci_bits: bits_of(&ci_prefix),
-            cs_bits: bits_of(&cs_prefix),
-            ci_prefix,
-            cs_prefix,
+            ci_first,
+            cs_first,
+            ci_any,
+            cs_any,
             children: {
                 let mut c = vec![Vec::new(); entries.len()];
                 for (i, e) in entries.iter().enumerate() {
@@ -486,10 +528,10 @@ impl Recognizer {
 
     /// Recognise the actors of a (folded) text whose sentences are given.
     pub fn recognize(&self, text: &str, sentences: &[Span]) -> Recognition {
-        let mut found = self.dictionary_matches(text);
+        let st = unknown::SentenceTokens::new(text, sentences);
+        let mut found = self.dictionary_matches(text, &st.tokens);
         self.branches(text, &mut found);
         let sets = &self.lists;
-        let st = unknown::SentenceTokens::new(text, sentences);
         let unknowns = unknown::candidates(text, &st, &found, sets);
         let resolved = unknown::resolve(
             text,
@@ -505,39 +547,40 @@ impl Recognizer {
         rec
     }
 
-    fn dictionary_matches(&self, text: &str) -> Vec<Found> {
+    /// Dictionary forms starting at the document's word tokens (`tokens`, in text order).
+    fn dictionary_matches(&self, text: &str, tokens: &[claimgraph_text::Token]) -> Vec<Found> {
         let bytes = text.as_bytes();
         let mut cands: Vec<(Span, &Pat)> = Vec::new();
         // Anchored searches at word starts only: a capitalised word, a non-ASCII letter, or a
-        // lower-case word that some form may start with. Most words start no match, and an
-        // anchored search leaves them after a byte or two.
+        // lower-case word that some form may start with. The tokenizer has already found the
+        // word starts, so the text is not scanned byte by byte again.
         let n = bytes.len();
-        let mut i = 0;
-        while i < n {
-            let c = bytes[i];
-            if !is_word_byte(c) || (i > 0 && is_word_byte(bytes[i - 1])) {
-                i += 1;
+        for t in tokens {
+            if t.kind == claimgraph_text::TokenKind::Punct {
                 continue;
             }
+            let i = t.span.start;
+            let c = bytes[i];
             if !c.is_ascii_uppercase() && c.is_ascii() {
                 let mut e = i;
-                while e < n && bytes[e].is_ascii_alphanumeric() {
+                while e < t.span.end && bytes[e].is_ascii_alphanumeric() {
                     e += 1;
                 }
                 let w = &text[i..e];
                 let bit = prefix_bit(w.as_bytes());
-                let known = self.lower_prefix[bit / 64] & (1 << (bit % 64)) != 0
-                    && if w.bytes().all(|b| !b.is_ascii_uppercase()) {
-                        self.lower_starts.contains(w)
-                    } else {
-                        self.lower_starts.contains(&w.to_ascii_lowercase())
-                    };
-                if !known {
-                    i = e.max(i + 1);
+                if self.lower_prefix[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
+                let lw: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    w.to_ascii_lowercase().into()
+                } else {
+                    w.into()
+                };
+                if !self.lower_starts.contains(lw.as_ref()) {
                     continue;
                 }
                 // "the" starts a form only if the next word does too ("the Houthis").
-                if !self.lower_single.contains(&w.to_ascii_lowercase()) {
+                if !self.lower_single.contains(lw.as_ref()) {
                     let mut s2 = e;
                     if s2 < n && matches!(bytes[s2], b' ' | b'-') {
                         s2 += 1;
@@ -551,7 +594,6 @@ impl Recognizer {
                             .lower_pairs
                             .contains(&pair_key(w.as_bytes(), &bytes[s2..e2]))
                     {
-                        i = e.max(i + 1);
                         continue;
                     }
                 }
@@ -559,45 +601,38 @@ impl Recognizer {
             let input = aho_corasick::Input::new(text)
                 .range(i..)
                 .anchored(aho_corasick::Anchored::Yes);
-            let w3 = &bytes[i..(i + 3).min(n)];
-            // A form shorter than three bytes matches a prefix padded with zeros. Bit sets
-            // answer first; the hash sets only confirm.
-            let starts = |set: &rustc_hash::FxHashSet<u32>, bits: &[u64], lower: bool| {
-                let probe = |k: u32| {
-                    let b = bloom_bit(k);
-                    bits[b / 64] & (1 << (b % 64)) != 0 && set.contains(&k)
-                };
-                probe(key3(w3, lower))
-                    || probe(key3(&w3[..w3.len().min(2)], lower))
-                    || probe(key3(&w3[..1], lower))
+            // Only a word that is the first word of some form can start a match (a shorter
+            // form ending inside the word would not end at a word boundary). When no longer
+            // form starts with it, the word alone is the match and the automaton is not run.
+            let fw = first_word(&bytes[i..t.span.end]);
+            let mut lower = [0u8; 48];
+            let ci_starts = if self.ci_any || fw.len() > lower.len() {
+                Some(Starts::ANY)
+            } else {
+                for (l, &c) in lower.iter_mut().zip(fw) {
+                    *l = c.to_ascii_lowercase();
+                }
+                self.ci_first.get(&lower[..fw.len()]).copied()
             };
-            let ci_hit = starts(&self.ci_prefix, &self.ci_bits, true);
-            if ci_hit {
-                if let Some(m) = self.ci.find(input.clone()) {
-                    let span = Span::new(m.start(), m.end());
-                    if bounded(bytes, span) {
-                        let got = &text[span.start..span.end];
-                        if let Some(p) = self.ci_pats[m.pattern().as_usize()]
-                            .iter()
-                            .find(|p| case_fits(&p.form, got))
-                        {
-                            cands.push((span, p));
-                        }
+            if let Some((span, p)) = ci_starts.and_then(|st| st.find(&self.ci, input.clone(), fw)) {
+                if bounded(bytes, span) {
+                    let got = &text[span.start..span.end];
+                    if let Some(p) = self.ci_pats[p].iter().find(|p| case_fits(&p.form, got)) {
+                        cands.push((span, p));
                     }
                 }
             }
-            if c.is_ascii_uppercase() && starts(&self.cs_prefix, &self.cs_bits, false) {
-                if let Some(m) = self.cs.find(input) {
-                    let span = Span::new(m.start(), m.end());
+            if c.is_ascii_uppercase() {
+                let cs_starts = if self.cs_any {
+                    Some(Starts::ANY)
+                } else {
+                    self.cs_first.get(fw).copied()
+                };
+                if let Some((span, p)) = cs_starts.and_then(|st| st.find(&self.cs, input, fw)) {
                     if bounded(bytes, span) && !shouting(bytes, span) {
-                        cands.push((span, &self.cs_pats[m.pattern().as_usize()][0]));
+                        cands.push((span, &self.cs_pats[p][0]));
                     }
                 }
-            }
-            // On to the end of this word: no form starts inside it.
-            i += 1;
-            while i < n && is_word_byte(bytes[i]) {
-                i += 1;
             }
         }
         cands.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));

@@ -38,7 +38,6 @@ pub(crate) struct Lists {
     pub armed_heads: Set,
     pub desc_stops: Set,
     pub specific: Set,
-    pub anaphor: aho_corasick::AhoCorasick,
 }
 
 const LAW_HEADS: &[&str] = &[
@@ -146,8 +145,6 @@ impl Lists {
             armed_heads: set(ARMED_DESCRIPTION_HEADS),
             desc_stops: set(DESCRIPTION_STOPS),
             specific: set(SPECIFIC_HEADS),
-            // A constant pattern list; building it cannot fail.
-            anaphor: aho_corasick::AhoCorasick::new(ANAPHORS).expect("valid patterns"),
         }
     }
 }
@@ -212,7 +209,11 @@ fn norm_key(name: &str) -> String {
         if !k.is_empty() {
             k.push(' ');
         }
-        k.push_str(&w.to_lowercase());
+        if w.is_ascii() {
+            k.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            k.push_str(&w.to_lowercase());
+        }
     }
     k
 }
@@ -630,7 +631,7 @@ pub(crate) fn resolve(
         });
     }
     found.sort_by_key(|f| f.span);
-    anaphors(text, st, entries, &names, &mut found, lists);
+    anaphors(text, st, entries, &names, &mut found);
     let mut parents = appositions(text, &found);
     parents.extend(role_parents);
     Resolved {
@@ -1259,16 +1260,8 @@ fn roles(text: &str, st: &SentenceTokens, found: &[Found]) -> Vec<Description> {
 /// "the group", "the organization": the most recent group named before, unless the phrase is
 /// in apposition to it ("ISIS-Sinai Province, the group's Egyptian affiliate" refers further back).
 /// Definite descriptions that refer back to a group.
-const ANAPHORS: &[&str] = &[
-    "the group",
-    "the organization",
-    "the organisation",
-    "the movement",
-    "The group",
-    "The organization",
-    "The organisation",
-    "The movement",
-];
+/// Heads of the definite descriptions that refer back to a group ("the group said").
+const ANAPHOR_HEADS: &[&str] = &["group", "organization", "organisation", "movement"];
 
 fn anaphors(
     text: &str,
@@ -1276,7 +1269,6 @@ fn anaphors(
     entries: &[ActorEntry],
     names: &HashMap<UnknownKey, UnknownInfo>,
     found: &mut Vec<Found>,
-    lists: &Lists,
 ) {
     let b = text.as_bytes();
     let kind_of = |w: &Who| match w {
@@ -1284,9 +1276,17 @@ fn anaphors(
         Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
     };
     let mut added = Vec::new();
-    for m in lists.anaphor.find_iter(text) {
-        let phrase = ANAPHORS[m.pattern().as_usize()];
-        let wants: &[ActorType] = if phrase.ends_with("group") {
+    // "the group", "The organization": two adjacent word tokens one space apart.
+    let phrases = st.tokens.windows(2).filter_map(|w| {
+        let (a, h) = (&w[0], &w[1]);
+        let head = &text[h.span.start..h.span.end];
+        (h.span.start == a.span.end + 1
+            && matches!(&text[a.span.start..a.span.end], "the" | "The")
+            && ANAPHOR_HEADS.contains(&head))
+        .then(|| (Span::new(a.span.start, h.span.end), head))
+    });
+    for (sp, head) in phrases {
+        let wants: &[ActorType] = if head == "group" {
             &[ActorType::ArmedGroup, ActorType::PoliticalOrg]
         } else {
             &[
@@ -1295,10 +1295,7 @@ fn anaphors(
                 ActorType::Organization,
             ]
         };
-        let sp = Span::new(m.start(), m.end());
-        if (sp.start > 0 && is_word_byte(b[sp.start - 1]))
-            || (sp.end < b.len() && is_word_byte(b[sp.end]))
-        {
+        if b[sp.start + 3] != b' ' {
             continue;
         }
         let hi = found.partition_point(|f| f.span.start < sp.end);
