@@ -388,9 +388,13 @@ impl Recognizer {
         }
         let (ci_first, ci_any) = starts_of(&ci_list, true);
         let (cs_first, cs_any) = starts_of(&cs_list, false);
+        // A contiguous NFA, not a DFA: searches are anchored at word starts and short, so
+        // failure transitions never run, and the automaton takes 0.5 MB instead of 11 MB
+        // (a DFA of 2,000 case-insensitive forms), which keeps it in cache and builds in a
+        // fraction of the time at start-up.
         let build = |pats: &[String], ci: bool| {
             AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .start_kind(aho_corasick::StartKind::Anchored)
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(ci)
@@ -643,10 +647,11 @@ impl Recognizer {
                 continue;
             }
             let entry = &self.entries[pat.entry as usize];
-            let prev = prev_word(text, span.start).to_ascii_lowercase();
+            let mut buf = [0u8; 16];
+            let prev = lower_short(prev_word(text, span.start), &mut buf);
             // "an Islamic state", "a Sinai province": with its last word in lower case after an
             // indefinite article, a form is a common noun.
-            if matches!(prev.as_str(), "a" | "an")
+            if matches!(prev, "a" | "an")
                 && relaxed_last_word(&pat.form, &text[span.start..span.end])
             {
                 continue;
@@ -656,14 +661,14 @@ impl Recognizer {
                 MentionKind::Capital => (
                     // "an admission by Moscow": the agent of an act.
                     prev == "by"
-                        || (!self.lists.locative.contains(prev.as_str())
+                        || (!self.lists.locative.contains(prev)
                             && metonym_acts(text, span.end)),
                     false,
                 ),
                 _ => (
                     true,
                     entry.kind == ActorType::State
-                        && self.lists.state_locative.contains(prev.as_str()),
+                        && self.lists.state_locative.contains(prev),
                 ),
             };
             if !keep {
@@ -692,7 +697,7 @@ impl Recognizer {
         let mut mentions = Vec::with_capacity(found.len());
         for f in found {
             let next = actors.len();
-            let i = *index.entry(f.who.clone()).or_insert(next);
+            let i = index.get(&f.who).copied().unwrap_or(next);
             if i == next {
                 actors.push(match &f.who {
                     Who::Entry(e) => {
@@ -718,6 +723,7 @@ impl Recognizer {
                         }
                     }
                 });
+                index.insert(f.who, next);
             }
             mentions.push(Mention {
                 actor: i,
@@ -798,6 +804,18 @@ impl Recognizer {
             ..Recognition::default()
         }
     }
+}
+
+/// A short word in lower case, on the stack; "" when it is longer than the buffer (no short
+/// function word is).
+fn lower_short<'a>(w: &str, buf: &'a mut [u8; 16]) -> &'a str {
+    if w.len() > buf.len() {
+        return "";
+    }
+    for (l, c) in buf.iter_mut().zip(w.bytes()) {
+        *l = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
 }
 
 /// True when the match stands alone: no word character right before or after it.

@@ -668,7 +668,15 @@ fn acronyms(text: &str, found: &mut Vec<Found>) {
             defs.push((acr.to_string(), f.who.clone(), Span::new(s, e)));
         }
     }
-    for (acr, who, _) in defs {
+    // An acronym defined twice takes its last definition everywhere: search for it once.
+    let mut last: HashMap<&str, usize> = HashMap::default();
+    for (i, (acr, _, _)) in defs.iter().enumerate() {
+        last.insert(acr.as_str(), i);
+    }
+    for (i, (acr, who, _)) in defs.iter().enumerate() {
+        if last[acr.as_str()] != i {
+            continue;
+        }
         for (pos, _) in text.match_indices(acr.as_str()) {
             let sp = Span::new(pos, pos + acr.len());
             let before = pos == 0 || !is_word_byte(b[pos - 1]);
@@ -1168,7 +1176,9 @@ pub(crate) fn descriptions(
 /// Role nouns that name one person by office. A `match` compiles to a length switch: this
 /// runs on every token.
 fn is_role_head(w: &str) -> bool {
-    matches!(
+    // Called on every word: a cheap test on the first byte first.
+    matches!(w.as_bytes().first(), Some(b'c' | b'l' | b's' | b'e' | b'f'))
+        && matches!(
         w,
         "caliph"
             | "leader"

@@ -253,6 +253,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
         }
     };
     while i < n {
+        // Most bytes are none of the marks below: pass over them in a tight loop.
+        while i < n && !SENTENCE_MARK[b[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
         let c = b[i];
         match c {
             b'(' | b'[' => depth += 1,
@@ -326,6 +333,30 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// The bytes that `sentences` looks at: brackets, line breaks and stops.
+const SENTENCE_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b"()[]\n.!?";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits, and every non-ASCII byte: see [`is_word_byte`].
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b >= 0x80;
+        c += 1;
+    }
+    t
+};
+
 fn last_non_space(b: &[u8], start: usize, end: usize) -> Option<u8> {
     b[start..end]
         .iter()
@@ -365,19 +396,28 @@ fn period_ends_sentence(text: &str, sent_start: usize, dot: usize, after: usize)
             .unwrap_or(rest.len());
         &rest[..end]
     };
-    let lower = word.to_ascii_lowercase();
+    // Abbreviations are short: lower-case the word on the stack.
+    let mut buf = [0u8; 8];
+    let lower: &str = if word.len() <= buf.len() {
+        for (l, c) in buf.iter_mut().zip(word.bytes()) {
+            *l = c.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+    } else {
+        ""
+    };
     // A bracketed abbreviation such as "(res.)" closes inside its bracket.
-    if opened && after > dot + 1 && TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+    if opened && after > dot + 1 && TITLE_ABBREVIATIONS.contains(&lower) {
         return false;
     }
-    if TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+    if TITLE_ABBREVIATIONS.contains(&lower) {
         // "etc." and "Inc." can end a sentence when a sentence opener follows.
         return matches!(
-            lower.as_str(),
+            lower,
             "etc" | "inc" | "ltd" | "corp" | "co" | "jr" | "sr"
         ) && SENTENCE_OPENERS.contains(&next_word);
     }
-    if MONTH_ABBREVIATIONS.contains(&lower.as_str())
+    if MONTH_ABBREVIATIONS.contains(&lower)
         && next_word.bytes().next().is_some_and(|c| c.is_ascii_digit())
     {
         return false;
@@ -510,7 +550,7 @@ pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Token>) {
 /// text keeps letters such as `ß`).
 #[inline]
 pub fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
+    WORD_BYTE[c as usize]
 }
 
 fn utf8_len(c: u8) -> usize {
