@@ -566,15 +566,20 @@ impl Recognizer {
             let i = t.span.start;
             let c = bytes[i];
             if !c.is_ascii_uppercase() && c.is_ascii() {
+                // The bit set of first two bytes rules out most words before the word's end
+                // is even found.
+                let second = bytes
+                    .get(i + 1)
+                    .filter(|b| i + 1 < t.span.end && b.is_ascii_alphanumeric());
+                let bit = prefix_bit(&[c, second.copied().unwrap_or(0)]);
+                if self.lower_prefix[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
                 let mut e = i;
                 while e < t.span.end && bytes[e].is_ascii_alphanumeric() {
                     e += 1;
                 }
                 let w = &text[i..e];
-                let bit = prefix_bit(w.as_bytes());
-                if self.lower_prefix[bit / 64] & (1 << (bit % 64)) == 0 {
-                    continue;
-                }
                 let lw: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
                     w.to_ascii_lowercase().into()
                 } else {
@@ -661,14 +666,12 @@ impl Recognizer {
                 MentionKind::Capital => (
                     // "an admission by Moscow": the agent of an act.
                     prev == "by"
-                        || (!self.lists.locative.contains(prev)
-                            && metonym_acts(text, span.end)),
+                        || (!self.lists.locative.contains(prev) && metonym_acts(text, span.end)),
                     false,
                 ),
                 _ => (
                     true,
-                    entry.kind == ActorType::State
-                        && self.lists.state_locative.contains(prev),
+                    entry.kind == ActorType::State && self.lists.state_locative.contains(prev),
                 ),
             };
             if !keep {

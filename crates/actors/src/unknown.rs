@@ -227,6 +227,9 @@ pub(crate) fn candidates(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut fi = 0; // cursor into found (sorted by start)
+                    // Buffers reused by every run.
+    let mut name_words: Vec<&str> = Vec::new();
+    let mut caps: Vec<&str> = Vec::new();
     for si in 0..st.ranges.len() {
         let toks = st.sentence(si);
         let covered = |sp: Span, fi: &mut usize| -> bool {
@@ -363,11 +366,14 @@ pub(crate) fn candidates(
                 a += 1;
             }
             let span = Span::new(toks[a].span.start, toks[e].span.end);
-            let name_words: Vec<&str> = (a..=e)
-                .filter(|&x| toks[x].kind == TokenKind::Word)
-                .map(word)
-                .collect();
-            let caps: Vec<&str> = name_words.iter().copied().filter(|w| is_cap(w)).collect();
+            name_words.clear();
+            name_words.extend(
+                (a..=e)
+                    .filter(|&x| toks[x].kind == TokenKind::Word)
+                    .map(word),
+            );
+            caps.clear();
+            caps.extend(name_words.iter().copied().filter(|w| is_cap(w)));
             if caps.is_empty() {
                 continue;
             }
@@ -936,8 +942,20 @@ pub(crate) fn descriptions(
         let word = |k: usize| toks[k].text(text);
         let mut k = 0;
         while k < toks.len() {
+            // Heads end in "s" or are one of a few singulars (group, militia, network, jury,
+            // shia, personnel): the last byte rules out most words before any string work.
+            let t = &toks[k];
+            if t.kind != TokenKind::Word
+                || !matches!(
+                    text.as_bytes()[t.span.end - 1],
+                    b's' | b'p' | b'a' | b'k' | b'y' | b'l'
+                )
+            {
+                k += 1;
+                continue;
+            }
             let w = word(k);
-            if toks[k].kind != TokenKind::Word || is_cap(w) && w != "Civilians" {
+            if is_cap(w) && w != "Civilians" {
                 k += 1;
                 continue;
             }
@@ -1179,17 +1197,17 @@ fn is_role_head(w: &str) -> bool {
     // Called on every word: a cheap test on the first byte first.
     matches!(w.as_bytes().first(), Some(b'c' | b'l' | b's' | b'e' | b'f'))
         && matches!(
-        w,
-        "caliph"
-            | "leader"
-            | "spokesman"
-            | "spokeswoman"
-            | "commander"
-            | "emir"
-            | "founder"
-            | "chief"
-            | "spokesperson"
-    )
+            w,
+            "caliph"
+                | "leader"
+                | "spokesman"
+                | "spokeswoman"
+                | "commander"
+                | "emir"
+                | "founder"
+                | "chief"
+                | "spokesperson"
+        )
 }
 
 /// "the ISIS self-proclaimed caliph", "the Hamas spokesman": a person known by an office of a
@@ -1200,7 +1218,13 @@ fn roles(text: &str, st: &SentenceTokens, found: &[Found]) -> Vec<Description> {
         let toks = st.sentence(si);
         let word = |k: usize| toks[k].text(text);
         for k in 1..toks.len() {
-            if toks[k].kind != TokenKind::Word || !is_role_head(word(k)) {
+            if toks[k].kind != TokenKind::Word
+                || !matches!(
+                    text.as_bytes()[toks[k].span.start],
+                    b'c' | b'l' | b's' | b'e' | b'f'
+                )
+                || !is_role_head(word(k))
+            {
                 continue;
             }
             // A name right after ("leader Shadi al-Manei") makes this a title, not an actor.

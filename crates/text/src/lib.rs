@@ -412,10 +412,8 @@ fn period_ends_sentence(text: &str, sent_start: usize, dot: usize, after: usize)
     }
     if TITLE_ABBREVIATIONS.contains(&lower) {
         // "etc." and "Inc." can end a sentence when a sentence opener follows.
-        return matches!(
-            lower,
-            "etc" | "inc" | "ltd" | "corp" | "co" | "jr" | "sr"
-        ) && SENTENCE_OPENERS.contains(&next_word);
+        return matches!(lower, "etc" | "inc" | "ltd" | "corp" | "co" | "jr" | "sr")
+            && SENTENCE_OPENERS.contains(&next_word);
     }
     if MONTH_ABBREVIATIONS.contains(&lower)
         && next_word.bytes().next().is_some_and(|c| c.is_ascii_digit())
