@@ -833,16 +833,17 @@ fn shouting(b: &[u8], s: Span) -> bool {
     if s.len() > 4 {
         return false;
     }
-    let line_start = b[..s.start]
+    // A window of 24 bytes either side, within the line.
+    let lo = s.start.saturating_sub(24);
+    let lo = b[lo..s.start]
         .iter()
         .rposition(|&c| c == b'\n')
-        .map_or(0, |p| p + 1);
-    let line_end = b[s.end..]
+        .map_or(lo, |p| lo + p + 1);
+    let hi = (s.end + 24).min(b.len());
+    let hi = b[s.end..hi]
         .iter()
         .position(|&c| c == b'\n')
-        .map_or(b.len(), |p| s.end + p);
-    let lo = s.start.saturating_sub(24).max(line_start);
-    let hi = (s.end + 24).min(line_end);
+        .map_or(hi, |p| s.end + p);
     let window = &b[lo..hi];
     let letters = window.iter().filter(|c| c.is_ascii_alphabetic()).count();
     letters > s.len() + 6 && !window.iter().any(|c| c.is_ascii_lowercase())

@@ -202,6 +202,27 @@ pub(crate) fn slug(name: &str) -> String {
 
 fn norm_key(name: &str) -> String {
     let mut k = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // Words of letters, digits and apostrophes, lower case, one space apart.
+        let mut gap = false;
+        for &c in name.as_bytes() {
+            if c.is_ascii_alphanumeric() || c == b'\'' {
+                if gap && !k.is_empty() {
+                    k.push(' ');
+                }
+                gap = false;
+                k.push(c.to_ascii_lowercase() as char);
+            } else {
+                gap = true;
+            }
+        }
+        return k;
+    }
+    norm_key_chars(name, k)
+}
+
+/// [`norm_key`] for any text, char by char.
+fn norm_key_chars(name: &str, mut k: String) -> String {
     for w in name.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
         if w.is_empty() {
             continue;
@@ -266,10 +287,12 @@ pub(crate) fn candidates(
         let mut k = 0;
         while k < toks.len() {
             let t = toks[k];
-            // (The cheap hyphen test goes before the particle lookup.)
-            let starts = t.kind == TokenKind::Word && is_cap(word(k))
+            // (Byte tests first; the cheap hyphen test goes before the particle lookup.)
+            let b = text.as_bytes();
+            let starts = t.kind == TokenKind::Word && b[t.span.start].is_ascii_uppercase()
                 || (k + 1 < toks.len()
-                    && word(k + 1) == "-"
+                    && b[toks[k + 1].span.start] == b'-'
+                    && toks[k + 1].span.len() == 1
                     && adjacent(k, k + 1)
                     && particle_leads(k).is_some());
             if !starts || covered(t.span, &mut fi) {
@@ -601,12 +624,15 @@ pub(crate) fn resolve(
     }
     found.sort_by_key(|f| f.span);
     acronyms(text, &mut found);
-    let blocking: Vec<Found> = found
-        .iter()
-        .filter(|f| !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population))
-        .cloned()
-        .collect();
-    let descs = descriptions(text, st, &blocking, lists);
+    let population =
+        |f: &Found| matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population);
+    // Populations do not block descriptions; copy the mentions only when there are some.
+    let descs = if found.iter().any(population) {
+        let blocking: Vec<Found> = found.iter().filter(|f| !population(f)).cloned().collect();
+        descriptions(text, st, &blocking, lists)
+    } else {
+        descriptions(text, st, &found, lists)
+    };
     found.retain(|f| {
         !matches!(f.who, Who::Entry(e) if entries[e].kind == ActorType::Population)
             || !descs
@@ -1405,4 +1431,28 @@ fn anaphors(
     }
     found.extend(added);
     found.sort_by_key(|f| f.span);
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::{norm_key, norm_key_chars};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ASCII fast path keys names exactly as the char-by-char path does.
+        #[test]
+        fn ascii_key_matches_char_key(name in "[ -~]{0,40}") {
+            prop_assert_eq!(norm_key(&name), norm_key_chars(&name, String::new()));
+        }
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(
+            norm_key("Kata'ib  Hizballah-Iraq"),
+            "kata'ib hizballah iraq"
+        );
+        assert_eq!(norm_key("  -Abu Bakr, "), "abu bakr");
+        assert_eq!(norm_key("Ḥizb Allāh"), "ḥizb allāh");
+    }
 }

@@ -507,11 +507,15 @@ pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Token>) {
         if is_word_byte(c) {
             let s = i;
             while i < span.end {
+                if is_word_byte(b[i]) {
+                    i += 1;
+                    continue;
+                }
                 let inner_apostrophe = b[i] == b'\''
                     && i + 1 < span.end
                     && is_word_byte(b[i + 1])
                     && !(b[i + 1] == b's' && (i + 2 >= span.end || !is_word_byte(b[i + 2])));
-                if is_word_byte(b[i]) || inner_apostrophe {
+                if inner_apostrophe {
                     i += 1;
                 } else {
                     break;
