@@ -47,9 +47,8 @@ pub struct Recognizer {
     cs_pats: Vec<Vec<Pat>>,
     /// First words (lower case) of forms that may start in lower case ("al", "the",
     /// "civilians"); other lower-case words cannot start a match.
-    lower_starts: rustc_hash::FxHashSet<String>,
-    /// Of `lower_starts`, the words that are whole forms by themselves ("civilians").
-    lower_single: rustc_hash::FxHashSet<String>,
+    /// Each with whether it is a whole form by itself ("civilians"), not only a first word.
+    lower_starts: WordMap<bool>,
     /// For forms of several words that start with one of `lower_starts` ("the Houthis",
     /// "al-Qaida"): the first word's and the second word's first three bytes, lower case.
     lower_pairs: rustc_hash::FxHashSet<u64>,
@@ -59,8 +58,8 @@ pub struct Recognizer {
     /// The first word (lower case) of every case-insensitive form, and of every acronym (as
     /// written), with what starts there: a word that starts no form is passed over without
     /// a search.
-    ci_first: rustc_hash::FxHashMap<Box<[u8]>, Starts>,
-    cs_first: rustc_hash::FxHashMap<Box<[u8]>, Starts>,
+    ci_first: WordMap<Starts>,
+    cs_first: WordMap<Starts>,
     /// Whether some form starts with a non-word byte (then every position is searched).
     ci_any: bool,
     cs_any: bool,
@@ -103,19 +102,73 @@ impl Starts {
     }
 }
 
+/// A map from words (byte strings) to values, for lookups at every token: a word of up to 15
+/// bytes is packed with its length into one `u128` key, so a lookup hashes two machine words
+/// and compares integers instead of hashing and comparing a heap string.
+#[derive(Debug, Clone, Default)]
+struct WordMap<V> {
+    short: rustc_hash::FxHashMap<u128, V>,
+    long: rustc_hash::FxHashMap<Box<[u8]>, V>,
+}
+
+impl<V: Default> WordMap<V> {
+    /// The packed key of a word, optionally lower-cased (ASCII); `None` past 15 bytes.
+    #[inline]
+    fn key(w: &[u8], lower: bool) -> Option<u128> {
+        if w.len() > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..w.len()].copy_from_slice(w);
+        buf[15] = w.len() as u8;
+        let k = u128::from_le_bytes(buf);
+        if !lower {
+            return Some(k);
+        }
+        // ASCII capitals to lower case, sixteen bytes at once: a byte gets 0x20 where it is
+        // at least 'A' and at most 'Z' (bytes of 0x80 and over are left alone).
+        const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+        const HIGH: u128 = !LOW7;
+        let ones = u128::from_le_bytes([1; 16]);
+        let a = k & LOW7;
+        let ge_a = a + ones * (0x80 - b'A' as u128);
+        let gt_z = a + ones * (0x80 - b'Z' as u128 - 1);
+        let upper = ge_a & !gt_z & !k & HIGH;
+        // The length byte (at most 15) is never a capital.
+        Some(k | (upper >> 2))
+    }
+
+    fn entry(&mut self, w: &[u8]) -> &mut V {
+        match Self::key(w, false) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(w.into()).or_default(),
+        }
+    }
+
+    /// The value of a word, lower-casing it (ASCII) first when `lower`.
+    #[inline]
+    fn get(&self, w: &[u8], lower: bool) -> Option<&V> {
+        match Self::key(w, lower) {
+            Some(k) => self.short.get(&k),
+            None if lower => self.long.get(&w.to_ascii_lowercase()[..]),
+            None => self.long.get(w),
+        }
+    }
+}
+
 /// First words of forms, with what starts there, and whether a form starts with no word.
-fn starts_of(list: &[String], lower: bool) -> (rustc_hash::FxHashMap<Box<[u8]>, Starts>, bool) {
-    let mut map: rustc_hash::FxHashMap<Box<[u8]>, Starts> = Default::default();
+fn starts_of(list: &[String], lower: bool) -> (WordMap<Starts>, bool) {
+    let mut map: WordMap<Starts> = Default::default();
     let mut any = false;
     for (i, f) in list.iter().enumerate() {
         let fw = first_word(f.as_bytes());
         any |= fw.is_empty();
-        let key: Box<[u8]> = if lower {
-            fw.to_ascii_lowercase().into()
+        let key = if lower {
+            fw.to_ascii_lowercase()
         } else {
-            fw.into()
+            fw.to_vec()
         };
-        let e = map.entry(key).or_default();
+        let e = map.entry(&key);
         if fw.len() == f.len() {
             e.single = Some(i as u32);
         } else {
@@ -379,8 +432,16 @@ impl Recognizer {
                 }
             }
         }
+        let lower_starts = {
+            let mut m: WordMap<bool> = Default::default();
+            for w in &lower_starts {
+                *m.entry(w.as_bytes()) = lower_single.contains(w);
+            }
+            (m, lower_starts)
+        };
+        let (lower_starts, lower_start_words) = lower_starts;
         let mut lower_prefix = vec![0u64; 1024];
-        for w in &lower_starts {
+        for w in &lower_start_words {
             if !w.is_empty() {
                 let bit = prefix_bit(w.as_bytes());
                 lower_prefix[bit / 64] |= 1 << (bit % 64);
@@ -407,7 +468,6 @@ impl Recognizer {
             ci_pats,
             cs_pats,
             lower_starts,
-            lower_single,
             lower_pairs,
             lower_prefix,
             ci_first,
@@ -580,16 +640,11 @@ impl Recognizer {
                     e += 1;
                 }
                 let w = &text[i..e];
-                let lw: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    w.to_ascii_lowercase().into()
-                } else {
-                    w.into()
-                };
-                if !self.lower_starts.contains(lw.as_ref()) {
+                let Some(&single) = self.lower_starts.get(w.as_bytes(), true) else {
                     continue;
-                }
+                };
                 // "the" starts a form only if the next word does too ("the Houthis").
-                if !self.lower_single.contains(lw.as_ref()) {
+                if !single {
                     let mut s2 = e;
                     if s2 < n && matches!(bytes[s2], b' ' | b'-') {
                         s2 += 1;
@@ -614,14 +669,10 @@ impl Recognizer {
             // form ending inside the word would not end at a word boundary). When no longer
             // form starts with it, the word alone is the match and the automaton is not run.
             let fw = first_word(&bytes[i..t.span.end]);
-            let mut lower = [0u8; 48];
-            let ci_starts = if self.ci_any || fw.len() > lower.len() {
+            let ci_starts = if self.ci_any {
                 Some(Starts::ANY)
             } else {
-                for (l, &c) in lower.iter_mut().zip(fw) {
-                    *l = c.to_ascii_lowercase();
-                }
-                self.ci_first.get(&lower[..fw.len()]).copied()
+                self.ci_first.get(fw, true).copied()
             };
             if let Some((span, p)) = ci_starts.and_then(|st| st.find(&self.ci, input.clone(), fw)) {
                 if bounded(bytes, span) {
@@ -635,7 +686,7 @@ impl Recognizer {
                 let cs_starts = if self.cs_any {
                     Some(Starts::ANY)
                 } else {
-                    self.cs_first.get(fw).copied()
+                    self.cs_first.get(fw, false).copied()
                 };
                 if let Some((span, p)) = cs_starts.and_then(|st| st.find(&self.cs, input, fw)) {
                     if bounded(bytes, span) && !shouting(bytes, span) {

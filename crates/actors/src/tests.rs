@@ -272,3 +272,13 @@ fn no_name_starts_with_a_preposition() {
         assert!(!a.name.starts_with("for "), "{a:?}");
     }
 }
+
+proptest::proptest! {
+    /// The packed word key lower-cases exactly as `to_ascii_lowercase` does.
+    #[test]
+    fn word_key_lowercases_like_std(w in proptest::collection::vec(proptest::num::u8::ANY, 0..16)) {
+        let ours = crate::WordMap::<bool>::key(&w, true);
+        let std = crate::WordMap::<bool>::key(&w.to_ascii_lowercase(), false);
+        proptest::prop_assert_eq!(ours, std);
+    }
+}
