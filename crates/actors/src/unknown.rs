@@ -35,6 +35,9 @@ pub(crate) struct Lists {
     pub particles: Set,
     pub law: Set,
     pub heads: Set,
+    /// The first two bytes of every head, as a bit set: most plurals are not heads, and fail
+    /// here without hashing.
+    pub head_prefix: Vec<u64>,
     pub armed_heads: Set,
     pub desc_stops: Set,
     pub specific: Set,
@@ -85,6 +88,13 @@ const LAW_HEADS: &[&str] = &[
     "Article",
     "Appendix",
 ];
+
+/// A word's first two bytes as a bit index (0..65536).
+fn pair_bit(w: &[u8]) -> usize {
+    let a = w.first().copied().unwrap_or(0) as usize;
+    let b = w.get(1).copied().unwrap_or(0) as usize;
+    (a << 8) | b
+}
 
 fn set(words: &[&'static str]) -> Set {
     words.iter().copied().collect()
@@ -142,6 +152,14 @@ impl Lists {
             particles: set(NAME_PARTICLES),
             law: set(LAW_HEADS),
             heads: set(POPULATION_HEADS),
+            head_prefix: {
+                let mut bits = vec![0u64; 1024];
+                for w in POPULATION_HEADS {
+                    let b = pair_bit(w.as_bytes());
+                    bits[b / 64] |= 1 << (b % 64);
+                }
+                bits
+            },
             armed_heads: set(ARMED_DESCRIPTION_HEADS),
             desc_stops: set(DESCRIPTION_STOPS),
             specific: set(SPECIFIC_HEADS),
@@ -998,6 +1016,11 @@ pub(crate) fn descriptions(
             }
             let singular_armed = matches!(lw, "group" | "militia");
             let network = matches!(lw, "network" | "networks" | "jury");
+            let pb = pair_bit(lw.as_bytes());
+            if lists.head_prefix[pb / 64] & (1 << (pb % 64)) == 0 && !singular_armed && !network {
+                k += 1;
+                continue;
+            }
             if !(heads.contains(lw) || singular_armed || network) || covered(toks[k].span) {
                 k += 1;
                 continue;
