@@ -1055,10 +1055,14 @@ fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
     if lists.origin.contains(lower.as_str()) {
         return false;
     }
-    // "Israeli and Egyptian government": look past coordinated demonyms to the noun.
+    // "Israeli and Egyptian government", "Iraqi, U.S., and other targets": look past the
+    // coordinated names (commas, the dots of "U.S.", "other") to the noun they share.
     if matches!(lower.as_str(), "and" | "or") || b.get(end) == Some(&b',') {
         let mut p = end;
-        for _ in 0..6 {
+        for _ in 0..8 {
+            while p < b.len() && matches!(b[p], b',' | b'.' | b' ') {
+                p += 1;
+            }
             let w = next_word(text, p);
             if w.is_empty() {
                 break;
@@ -1066,7 +1070,8 @@ fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
             let wpos = text[p..].find(w).map_or(p, |i| p + i);
             p = wpos + w.len();
             let l = w.to_ascii_lowercase();
-            if l == "and" || l == "or" || w.as_bytes()[0].is_ascii_uppercase() {
+            if matches!(l.as_str(), "and" | "or" | "other") || w.as_bytes()[0].is_ascii_uppercase()
+            {
                 continue;
             }
             return lists.state_nouns.contains(l.as_str());

@@ -1055,6 +1055,11 @@ pub(crate) fn descriptions(
                 if p > 0 && word(p - 1) == "to" {
                     break;
                 }
+                // "ISIS-Sinai attacks government personnel": a word in -s right after a named
+                // party, before further modifiers, is its verb, not a modifier.
+                if p > 0 && p + 1 < k && pl.ends_with('s') && covered(toks[p - 1].span) {
+                    break;
+                }
                 if pl.ends_with("ing")
                     && !matches!(
                         pl.as_str(),

@@ -4,7 +4,9 @@
 use crate::attribution::{self, Attribution, ListContext};
 use crate::lexicon::{Frame, Hit, Lexicon};
 use claimgraph_actors::Recognition;
-use claimgraph_model::{ActorType, Category, Modality, PartialDate, Relation, Span, Stance};
+use claimgraph_model::{
+    ActorType, Category, MentionKind, Modality, PartialDate, Relation, Span, Stance,
+};
 use claimgraph_text::dates::find_dates;
 use claimgraph_text::{tokens, Token, TokenKind};
 
@@ -1344,7 +1346,7 @@ fn coordinated_left(s: &Sent, i: usize) -> Vec<usize> {
 
 fn coordinated_right(s: &Sent, i: usize, limit: usize) -> Vec<usize> {
     let mut out = vec![i];
-    let mut p = s.mention_end(i);
+    let mut p = item_end(s, i, limit);
     loop {
         let mut q = p + 1;
         // Skip a bracketed description: "Al-Qassam [Hamas' militia]".
@@ -1354,28 +1356,117 @@ fn coordinated_right(s: &Sent, i: usize, limit: usize) -> Vec<usize> {
             }
             q += 1;
         }
+        let as_well_as = |q: usize| s.w(q) == "as" && s.w(q + 1) == "well" && s.w(q + 2) == "as";
         // Possessive: "Hamas' militia" is the same party.
-        if q < limit && matches!(s.w(q), "," | "and" | "or") {
-            q += 1;
+        if q < limit && (matches!(s.w(q), "," | "and" | "or") || as_well_as(q)) {
+            if s.w(q) != "as" {
+                q += 1;
+            }
             if q < limit && matches!(s.w(q), "and" | "or") {
                 q += 1;
             }
-            if q < limit && s.w(q) == "as" && s.w(q + 1) == "well" && s.w(q + 2) == "as" {
+            if q < limit && as_well_as(q) {
                 q += 3;
+                // "attacks against Israel, as well as against ISIS": the same preposition.
+                if matches!(s.w(q), "against" | "to" | "with" | "on" | "from" | "for") {
+                    q += 1;
+                }
             }
-            // "Saudi Arabia and the United Arab Emirates"
-            if q + 1 < limit && s.w(q) == "the" && s.men[q].is_none() {
-                q += 1;
+            // "Saudi Arabia and the United Arab Emirates", "and other civilians": a list item
+            // may open with a determiner or one of a few plain modifiers.
+            let mut r = q;
+            while r < limit.min(q + 2) && s.men[r].is_none() && ITEM_OPENERS.contains(&s.w(r)) {
+                r += 1;
             }
-            if q < limit && s.men[q].is_some() && !s.locative(q) {
-                out.push(q);
-                p = s.mention_end(q);
+            if r < limit && s.men[r].is_some() && !s.locative(r) {
+                out.push(r);
+                p = item_end(s, r, limit);
+                continue;
+            }
+            // "government personnel and infrastructure, Israeli interests, ..., and other
+            // civilians": an unnamed item between separators is passed over, when a comma
+            // ends it and the list closes with "and"/"or" later in the clause.
+            let mut e = r;
+            while e < limit && e < r + 3 && plain_item_word(s, e) {
+                e += 1;
+            }
+            if e > r && e < limit && s.w(e) == "," && list_closes(s, e, limit) {
+                p = e - 1;
                 continue;
             }
         }
         break;
     }
     out
+}
+
+/// A lower-case word that may make up an unnamed list item ("infrastructure").
+fn plain_item_word(s: &Sent, k: usize) -> bool {
+    s.men[k].is_none()
+        && s.w(k).bytes().all(|c| c.is_ascii_lowercase())
+        && !BE.contains(&s.w(k))
+        && !matches!(
+            s.w(k),
+            "and"
+                | "or"
+                | "of"
+                | "in"
+                | "to"
+                | "with"
+                | "that"
+                | "which"
+                | "who"
+                | "has"
+                | "have"
+                | "had"
+                | "by"
+                | "for"
+                | "from"
+                | "on"
+                | "at"
+                | "while"
+                | "but"
+        )
+}
+
+/// Whether a list that has reached the comma at `e` closes with "and"/"or"/"as well as" before
+/// its clause ends.
+fn list_closes(s: &Sent, e: usize, limit: usize) -> bool {
+    (e + 1..limit.min(e + 30))
+        .take_while(|&k| !matches!(s.w(k), ";" | "." | ":"))
+        .any(|k| matches!(s.w(k), "and" | "or") || (s.w(k) == "as" && s.w(k + 1) == "well"))
+}
+
+/// Words that may open a list item before its named party.
+const ITEM_OPENERS: &[&str] = &[
+    "the", "other", "its", "their", "local", "several", "various", "allied", "partner", "senior",
+];
+
+/// The last token of the list item that mention `i` opens. A demonym names its state only
+/// before a noun ("Israeli interests, Coptic Christians, and other civilians"): the item takes
+/// in up to two lower-case words when a list separator follows them.
+fn item_end(s: &Sent, i: usize, limit: usize) -> usize {
+    let e = s.mention_end(i);
+    let demonym = s.men[i].is_some_and(|m| s.rec.mentions[m].kind == MentionKind::Demonym);
+    if !demonym {
+        return e;
+    }
+    for n in 1..=2 {
+        let tail = e + 1..=e + n;
+        if e + n + 1 >= limit
+            || !tail.clone().all(|k| {
+                s.men[k].is_none()
+                    && s.w(k).bytes().all(|c| c.is_ascii_lowercase())
+                    && !matches!(s.w(k), "and" | "or" | "of" | "in" | "to" | "with" | "that")
+            })
+        {
+            return e;
+        }
+        if matches!(s.w(e + n + 1), "," | "and" | "or") {
+            return e + n;
+        }
+    }
+    e
 }
 
 /// The subject of a verb at token t: the nearest mention to the left in the clause that is not
@@ -1653,6 +1744,26 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
             let mut j = last + 1;
             while j < n && j < last + 12 {
                 if matches!(s.w(j), ";" | "." | ":") {
+                    break;
+                }
+                // "attacks against Israeli forces and civilians, as well as against ISIS": a
+                // second object of the same preposition.
+                if s.w(j) == "as"
+                    && s.w(j + 1) == "well"
+                    && s.w(j + 2) == "as"
+                    && matches!(
+                        s.w(j + 3),
+                        "against" | "to" | "with" | "on" | "from" | "for"
+                    )
+                {
+                    let mut k = j + 4;
+                    while k < n && k < j + 6 && s.men[k].is_none() && ITEM_OPENERS.contains(&s.w(k))
+                    {
+                        k += 1;
+                    }
+                    if k < n && s.men[k].is_some() && !s.locative(k) {
+                        objs.extend(coordinated_right(s, k, n));
+                    }
                     break;
                 }
                 if matches!(s.w(j), "including" | "like")

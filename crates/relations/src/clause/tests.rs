@@ -629,3 +629,36 @@ t!(
         ("st_iran", "AID", "ag_houthis", false, "asserted", "", "")
     ]
 );
+
+t!(
+    long_lists_of_targets,
+    "Al-Shabaab attacks police stations and roads, Kenyan interests, Coptic Christians, and other civilians. Hamas launched attacks against Israeli soldiers and settlers, as well as against ISIS fighters in Gaza. Kata'ib Hizballah conducted attacks against Iraqi, U.S., and other targets.",
+    None,
+    [
+        ("ag_shabaab", "ASSAULT", "st_kenya", false, "asserted", "", ""),
+        ("ag_shabaab", "ASSAULT", "pop_coptic", false, "asserted", "", ""),
+        ("ag_shabaab", "ASSAULT", "pop_civilians", false, "asserted", "", ""),
+        ("ag_hamas", "ASSAULT", "st_israel", false, "asserted", "", ""),
+        ("ag_hamas", "ASSAULT", "ag_isis", false, "asserted", "", ""),
+        ("ag_kh", "ASSAULT", "st_iraq", false, "asserted", "", ""),
+        ("ag_kh", "ASSAULT", "st_united_states", false, "asserted", "", "")
+    ]
+);
+
+#[test]
+fn an_unnamed_item_needs_a_list_that_closes() {
+    // No closing "and": after the unnamed item "roads", "Ugandan forces" start a new clause.
+    let got = run(
+        "Al-Shabaab attacked Kenyan police and roads, Ugandan forces withdrew.",
+        None,
+    );
+    assert!(
+        got.iter().any(|r| r.0 == "ag_shabaab" && r.2 == "st_kenya"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.0 == "ag_shabaab" && r.2 == "st_uganda")),
+        "{got:?}"
+    );
+}
