@@ -282,3 +282,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours, std);
     }
 }
+
+// A description that is the indefinite predicate of a copula names the subject; one that is
+// not a predicate stays its own actor.
+t!(
+    predicate_description_names_the_subject,
+    "Al-Shabaab (The Youth) is a violent and brutal extremist group. Kenya faces extremist groups.",
+    [
+        ("Al-Shabaab", "ag_shabaab"),
+        ("The Youth", "ag_shabaab"),
+        ("brutal extremist group", "ag_shabaab"),
+        ("Kenya", "st_kenya"),
+        ("extremist groups", "extremist-groups")
+    ]
+);

@@ -658,6 +658,7 @@ pub(crate) fn resolve(
                 .any(|d| d.span.overlaps(&f.span) && d.span != f.span)
     });
     let mut role_parents = Vec::new();
+    let desc_spans: Vec<Span> = descs.iter().map(|d| d.span).collect();
     for d in descs {
         let key = UnknownKey(norm_key(&d.name));
         let info = names.entry(key.clone()).or_insert(UnknownInfo {
@@ -682,12 +683,81 @@ pub(crate) fn resolve(
     }
     found.sort_by_key(|f| f.span);
     anaphors(text, st, entries, &names, &mut found);
+    predicates(text, st, &desc_spans, &mut found);
     let mut parents = appositions(text, &found);
     parents.extend(role_parents);
     Resolved {
         found,
         names,
         parents,
+    }
+}
+
+/// "Al-Shabaab is a violent and brutal extremist group", "KH is an Iraqi terrorist
+/// organization": a description that is the indefinite predicate of a copula names the
+/// copula's subject, so it takes the subject's identity.
+fn predicates(text: &str, st: &SentenceTokens, desc_spans: &[Span], found: &mut [Found]) {
+    for di in 0..found.len() {
+        if !desc_spans.contains(&found[di].span) {
+            continue;
+        }
+        let si = st.sentence_at(found[di].span.start);
+        let toks = st.sentence(si);
+        let Some(mut k) = toks
+            .iter()
+            .position(|t| t.span.start == found[di].span.start)
+        else {
+            continue;
+        };
+        let word = |k: usize| &text[toks[k].span.start..toks[k].span.end];
+        // Left over the description's other modifiers ("violent and") to the article.
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            let w = word(k - 1);
+            if matches!(w, "a" | "an") {
+                break;
+            }
+            if !(w == "," || w.bytes().all(|c| c.is_ascii_lowercase())) {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        if k < 2 || !matches!(word(k - 1), "a" | "an") {
+            continue;
+        }
+        let mut v = k - 2;
+        // "is also a", "remains primarily a"
+        if matches!(word(v), "also" | "now" | "still" | "primarily" | "mainly") && v > 0 {
+            v -= 1;
+        }
+        if !matches!(
+            word(v),
+            "is" | "was" | "remains" | "remained" | "became" | "becomes" | "been"
+        ) {
+            continue;
+        }
+        if word(v) == "been" {
+            if v == 0 || !matches!(word(v - 1), "has" | "had" | "have") {
+                continue;
+            }
+            v -= 1;
+        }
+        // The subject ends right before the verb, past a bracketed gloss: "Al-Shabaab (The
+        // Youth) is a ...".
+        let mut end = toks[v].span.start;
+        let before = text[..end].trim_end();
+        end = before.len();
+        if before.ends_with(')') {
+            if let Some(open) = before.rfind('(') {
+                end = text[..open].trim_end().len();
+            }
+        }
+        if let Some(sj) = found.iter().position(|f| f.span.end == end) {
+            if sj != di {
+                found[di].who = found[sj].who.clone();
+            }
+        }
     }
 }
 
