@@ -1428,7 +1428,6 @@ fn anaphors(
     names: &HashMap<UnknownKey, UnknownInfo>,
     found: &mut Vec<Found>,
 ) {
-    let b = text.as_bytes();
     let kind_of = |w: &Who| match w {
         Who::Entry(e) => entries[*e].kind,
         Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
@@ -1438,12 +1437,16 @@ fn anaphors(
     let phrases = st.tokens.windows(2).filter_map(|w| {
         let (a, h) = (&w[0], &w[1]);
         let head = &text[h.span.start..h.span.end];
+        let det = &text[a.span.start..a.span.end];
         (h.span.start == a.span.end + 1
-            && matches!(&text[a.span.start..a.span.end], "the" | "The")
+            && matches!(det, "the" | "The" | "that" | "That" | "this" | "This")
             && ANAPHOR_HEADS.contains(&head))
-        .then(|| (Span::new(a.span.start, h.span.end), head))
+        .then(|| {
+            let demonstrative = !matches!(det, "the" | "The");
+            (Span::new(a.span.start, h.span.end), head, demonstrative)
+        })
     });
-    for (sp, head) in phrases {
+    for (sp, head, demonstrative) in phrases {
         let wants: &[ActorType] = if head == "group" {
             &[ActorType::ArmedGroup, ActorType::PoliticalOrg]
         } else {
@@ -1453,9 +1456,6 @@ fn anaphors(
                 ActorType::Organization,
             ]
         };
-        if b[sp.start + 3] != b' ' {
-            continue;
-        }
         let hi = found.partition_point(|f| f.span.start < sp.end);
         if found[hi.saturating_sub(8)..hi]
             .iter()
@@ -1498,6 +1498,24 @@ fn anaphors(
                         | "at"
                 )
         };
+        // "may have received support from that group": a demonstrative points back to the
+        // nearest group, wherever it stands.
+        if demonstrative {
+            if let Some(a) = before
+                .iter()
+                .rev()
+                .take(40)
+                .find(|f| wants.contains(&kind_of(&f.who)) && Some(&f.who) != skip.as_ref())
+            {
+                added.push(Found {
+                    span: sp,
+                    who: a.who.clone(),
+                    kind: MentionKind::Anaphor,
+                    locative: false,
+                });
+            }
+            continue;
+        }
         let sent_of = |pos: usize| st.sentence_at(pos);
         let mut ante = None;
         let mut cur = None;

@@ -814,7 +814,14 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         continue;
                     }
                     let sa = if by_publisher { h.start } else { sa };
-                    let (neg, mut modality) = polarity(s, sa.min(h.start), h.start);
+                    // From the clause's grammatical subject: the relation's object in a
+                    // passive or a "received ... from" frame.
+                    let from = if oa < h.start && oa != TOPIC {
+                        sa.min(oa)
+                    } else {
+                        sa
+                    };
+                    let (neg, mut modality) = polarity(s, from.min(h.start), h.start);
                     // "Finland will give Tanzania a grant", "Libya has offered to hand over",
                     // "France is ready to contribute troops": a commitment to cooperate is
                     // AGREE (PLOVER), with what is promised as its mode.
@@ -876,7 +883,17 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         None => (stance, source),
                     };
                     if modality.is_some() && matches!(stance, Stance::Asserted | Stance::Reported) {
-                        stance = Stance::Assessed;
+                        // "may have received", "might have provided": a hedge on a past event
+                        // is an allegation; a possibility still to come is a judgment.
+                        let hedged_past = modality == Some(Modality::Possible)
+                            && (from.min(h.start)..h.start).any(|i| {
+                                matches!(s.w(i), "may" | "might" | "could") && s.w(i + 1) == "have"
+                            });
+                        stance = if hedged_past {
+                            Stance::Alleged
+                        } else {
+                            Stance::Assessed
+                        };
                     }
                     if inside && attr.hedge.is_some() && stance == Stance::Asserted {
                         stance = attr.hedge.unwrap_or(Stance::Asserted);

@@ -662,3 +662,13 @@ fn an_unnamed_item_needs_a_list_that_closes() {
         "{got:?}"
     );
 }
+
+t!(
+    demonstrative_anaphor_and_hedged_past,
+    "Kata'ib Hizballah has ideological ties to Lebanese Hizballah and may have received weapons from that group. Hamas could attack Israel.",
+    None,
+    [
+        ("ag_hizballah", "AID", "ag_kh", false, "alleged", "", ""),
+        ("ag_hamas", "ASSAULT", "st_israel", false, "assessed", "", "")
+    ]
+);
