@@ -979,22 +979,123 @@ fn possessive_parts(s: &Sent) -> Vec<Relation> {
             if k < n && s.men[k].is_some() && !s.locative(k) {
                 if let Some(o) = s.actor(k) {
                     if !matches!(s.kind(k), Some(ActorType::Person | ActorType::Population)) {
-                        out.push(structural(
-                            s,
-                            a,
-                            o,
-                            Category::Member,
-                            i,
-                            s.mention_end(k),
-                            next,
-                        ));
+                        // "Assistant Attorney General Michael Chertoff of the Criminal
+                        // Division", "Director Jane Doe of the Bureau": a head's title before
+                        // the name makes the person the unit's head.
+                        let c = if head_title_before(s, i) {
+                            Category::Leads
+                        } else {
+                            Category::Member
+                        };
+                        out.push(structural(s, a, o, c, i, s.mention_end(k), next));
                     }
                 }
+            }
+        }
+        // "Marco Rubio, Secretary of State" / "Secretary of State Marco Rubio": an office of
+        // the dictionary next to a person's name; the person leads the office's body.
+        if s.kind(i) == Some(ActorType::Person) {
+            let office = if s.w(next) == "," && s.men[next + 1].is_some() {
+                Some(next + 1)
+            } else {
+                let st = s.mention_start(i);
+                (st > 0 && s.men[st - 1].is_some()).then(|| s.mention_start(st - 1))
+            };
+            if let Some((o, body)) = office.and_then(|o| office_body(s, o).map(|b| (o, b))) {
+                let (lo, hi) = if o > i {
+                    (s.mention_start(i), s.mention_end(o))
+                } else {
+                    (o, e)
+                };
+                let mut r = structural(s, a, body, Category::Leads, lo, hi, o);
+                r.rule = "struct:office".into();
+                out.push(r);
             }
         }
         i = e + 1;
     }
     out
+}
+
+/// Last words of titles that head a body: "Director", "Attorney General", "Secretary".
+const HEAD_TITLES: &[&str] = &[
+    "general",
+    "director",
+    "chief",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "commander",
+    "secretary",
+    "minister",
+    "attorney",
+    "administrator",
+    "governor",
+    "leader",
+    "coordinator",
+];
+
+/// Whether the words right before person mention `i` are the title of a body's head: the last
+/// one a head word, none of the four before it "deputy"/"vice" ("Deputy Director" is not the
+/// head).
+fn head_title_before(s: &Sent, i: usize) -> bool {
+    let st = s.mention_start(i);
+    st > 0
+        && HEAD_TITLES.contains(&s.w(st - 1))
+        && !(st.saturating_sub(5)..st)
+            .any(|k| matches!(s.w(k), "deputy" | "vice" | "associate" | "under"))
+}
+
+/// When mention `o` is an office of the dictionary ("U.S. Secretary of State": a body whose
+/// name is a head's title, part of a larger body), the actor index of that larger body, if
+/// the text names it. A deputy's or an assistant's office is not the office.
+fn office_body(s: &Sent, o: usize) -> Option<usize> {
+    let st = s.mention_start(o);
+    if st > 0
+        && matches!(
+            s.w(st - 1),
+            "assistant" | "deputy" | "vice" | "associate" | "under"
+        )
+    {
+        return None;
+    }
+    let office = &s.rec.actors[s.actor(o)?];
+    if !office.known || office.kind == ActorType::Person {
+        return None;
+    }
+    // The name is a title: it ends in a head word ("Attorney General") or opens with an
+    // office's word ("Secretary of State"); "General Intelligence Directorate" is not.
+    let last = office
+        .name
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let last = last.as_str();
+    let first = office
+        .name
+        .split(' ')
+        .find(|w| !w.starts_with("U.S") && !w.ends_with('.'))
+        .unwrap_or("");
+    let opens_office = matches!(
+        first,
+        "Secretary"
+            | "Minister"
+            | "Attorney"
+            | "President"
+            | "Director"
+            | "Chairman"
+            | "Administrator"
+            | "Governor"
+            | "Commander"
+    );
+    if !(HEAD_TITLES.contains(&last) || opens_office) {
+        return None;
+    }
+    let parent = office.part_of.as_deref()?;
+    s.rec.actors.iter().position(|a| a.id == parent)
 }
 
 fn structural(

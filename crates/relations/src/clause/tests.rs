@@ -672,3 +672,26 @@ t!(
         ("ag_hamas", "ASSAULT", "st_israel", false, "assessed", "", "")
     ]
 );
+
+t!(
+    heads_by_title_and_office,
+    "Assistant Attorney General Michael Chertoff of the Criminal Division announced the charges. Marco Rubio, Secretary of State, spoke at the Department of State.",
+    None,
+    [
+        ("pe_chertoff", "LEADS", "sa_us_doj_crm", false, "asserted", "", ""),
+        ("pe_rubio", "LEADS", "sa_us_dos", false, "asserted", "", "")
+    ]
+);
+
+#[test]
+fn a_deputy_is_a_member_and_an_assistant_office_is_not_the_office() {
+    let got = run(
+        "Deputy Director John Smith of the FBI said so. Assistant Attorney General Michael Chertoff spoke for the Department of Justice.",
+        None,
+    );
+    assert!(
+        got.iter().any(|r| r.1 == "MEMBER" && r.2 == "sa_us_fbi"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|r| r.1 != "LEADS"), "{got:?}");
+}
