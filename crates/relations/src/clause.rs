@@ -318,6 +318,97 @@ fn section_heading(lower: &[String], men: &[Option<usize>], rec: &Recognition) -
     }
 }
 
+/// The person a sentence consists of: one person's mention and nothing else, on a line of its
+/// own (no final stop), as in a list of leaders ("Ismail Haniyeh" then "Political Bureau chief
+/// since May 2017").
+fn person_line(s: &Sent, text: &str, sent: Span) -> Option<usize> {
+    if s.toks.is_empty() || text[sent.start..sent.end].contains(['.', ':', ';']) {
+        return None;
+    }
+    let a = s.actor(0)?;
+    (s.kind(0) == Some(ActorType::Person) && (0..s.toks.len()).all(|k| s.actor(k) == Some(a)))
+        .then_some(a)
+}
+
+/// Role words after a body's name in a role line: "Political Bureau chief", "Gaza Political
+/// Bureau deputy chief".
+const ROLE_WORDS: &[&str] = &[
+    "chief",
+    "leader",
+    "head",
+    "commander",
+    "director",
+    "chairman",
+    "chair",
+    "emir",
+];
+
+/// The role phrases of a line under a person's name: at the line's start or after a ';', a
+/// body's name and a role word ("Political Bureau chief since May 2017; Political Bureau chief
+/// from April 1996 to May 2017") make the person LEADS the body, a deputy included.
+fn role_line(s: &Sent, person: usize, name: Span) -> Vec<Relation> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < n {
+        // Skip place words before the body ("Gaza Political Bureau"): the body is the first
+        // mention of the segment that is not a place or a person.
+        let seg_end = (k..n).find(|&j| s.w(j) == ";").unwrap_or(n);
+        if let Some(m) = (k..seg_end.min(k + 4)).find(|&j| {
+            s.men[j].is_some()
+                && !s.locative(j)
+                && !matches!(
+                    s.kind(j),
+                    Some(ActorType::Person | ActorType::State | ActorType::Population)
+                )
+        }) {
+            let e = s.mention_end(m);
+            let mut r = e + 1;
+            // "Political Bureau External Region chief": up to two words name the unit's part.
+            while r < seg_end.min(e + 3)
+                && s.men[r].is_none()
+                && !ROLE_WORDS.contains(&s.w(r))
+                && s.w(r).bytes().all(|c| c.is_ascii_alphabetic())
+                && !matches!(
+                    s.w(r),
+                    "since" | "from" | "until" | "and" | "of" | "in" | "deputy"
+                )
+            {
+                r += 1;
+            }
+            if s.w(r) == "deputy" {
+                r += 1;
+            }
+            if r < seg_end && ROLE_WORDS.contains(&s.w(r)) {
+                if let Some(body) = s.actor(m) {
+                    let start = if k == 0 {
+                        name.start
+                    } else {
+                        s.toks[k].span.start
+                    };
+                    let end = s.toks[(seg_end - 1).max(r)].span.end;
+                    out.push(Relation {
+                        subject: person,
+                        category: Category::Leads,
+                        mode: None,
+                        object: body,
+                        negated: false,
+                        stance: Stance::Asserted,
+                        source: None,
+                        time: None,
+                        evidence: Span::new(start, end),
+                        rule: "struct:role-line".into(),
+                        trigger: s.toks[r].span,
+                        modality: None,
+                    });
+                }
+            }
+        }
+        k = seg_end + 1;
+    }
+    out
+}
+
 /// A line label after `from`: a few lower-case words ending in ':' ("aim(s):").
 fn line_label(lower: &[String], men: &[Option<usize>], from: usize) -> Option<usize> {
     let end = (from..lower.len().min(from + 7)).find(|&i| lower[i] == ":")?;
@@ -416,6 +507,9 @@ pub(crate) fn relations(
     let mut list = ListContext::default();
     let mut topic: Option<usize> = None;
     let analysts = analysts(text, rec);
+    // A line that is only a person's name ("Ismail Haniyeh"): the person the next line's role
+    // phrases are about.
+    let mut name_line: Option<(usize, Span)> = None;
     let mut mi = 0;
     for (si, sent) in sentences.iter().enumerate() {
         while mi < rec.mentions.len() && rec.mentions[mi].span.end <= sent.start {
@@ -458,6 +552,11 @@ pub(crate) fn relations(
             topic,
             label_end,
         };
+        let roles = name_line
+            .take()
+            .map(|(person, span)| role_line(&s, person, span))
+            .unwrap_or_default();
+        name_line = person_line(&s, text, *sent).map(|p| (p, *sent));
         let attr = attribution::find(&s.toks, &s.lower, &s.men, rec, &mut list, *sent, text);
         let parties = (mi..mj)
             .filter(|&m| !rec.mentions[m].locative)
@@ -467,10 +566,12 @@ pub(crate) fn relations(
             && attr.source_mention.is_none()
             && !(publisher.is_some() && parties.len() == 1)
             && (s.label_end.is_none() || parties.is_empty())
+            && roles.is_empty()
         {
             continue;
         }
         let mut found = sentence_relations(&s, lex, &attr);
+        found.extend(roles);
         // What an analyst says is an assessment.
         for r in &mut found {
             if let Some(claimgraph_model::Source::Actor(a)) = r.source {

@@ -695,3 +695,24 @@ fn a_deputy_is_a_member_and_an_assistant_office_is_not_the_office() {
     );
     assert!(got.iter().all(|r| r.1 != "LEADS"), "{got:?}");
 }
+
+t!(
+    role_lines_under_a_name,
+    "Hamas leadership and membership:\n\nIsmail Haniyeh\nPolitical Bureau chief since May 2017\n\nKhaled Mashal\nPolitical Bureau External Region chief since early 2021; Political Bureau chief from April 1996 to May 2017\n",
+    None,
+    [
+        ("pe_haniyeh", "LEADS", "po_hamas_politburo", false, "asserted", "", "2017-05"),
+        ("pe_mashal", "LEADS", "po_hamas_politburo", false, "asserted", "", "2021"),
+        ("pe_mashal", "LEADS", "po_hamas_politburo", false, "asserted", "", "1996-04")
+    ]
+);
+
+#[test]
+fn a_name_line_needs_a_role_word() {
+    // A name on its own line followed by a sentence that names a body without a role.
+    let got = run(
+        "Ismail Haniyeh\nPolitical Bureau statement released in 2017\n",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "LEADS"), "{got:?}");
+}
