@@ -2080,8 +2080,12 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // "Designated as an FTO in 1984, Iran ...": an opening participle clause whose subject
     // follows the comma; for a designation in the agency's own text, the agency designated it.
     if c == Category::Sanction && h.participle && s.publisher.is_some() {
+        // After a line label ("Description: Originally designated ...").
+        let from = (0..h.start.min(4))
+            .rfind(|&i| s.w(i) == ":")
+            .map_or(0, |c| c + 1);
         let opening =
-            (0..h.start).all(|i| s.w(i).ends_with("ly") || s.toks[i].kind != TokenKind::Word);
+            (from..h.start).all(|i| s.w(i).ends_with("ly") || s.toks[i].kind != TokenKind::Word);
         if opening {
             if let Some(comma) = (h.end..s.toks.len()).find(|&i| s.w(i) == ",") {
                 if let Some(j) =
@@ -2352,6 +2356,24 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             sub = None;
         } else {
             sub = Some(coordinated_left(s, v[0]));
+        }
+    }
+    // "amended ABM's designation", "Tajideen's arrest by the FBI": for sanctions and coercion
+    // a possessor with no object after the noun ("of", "on", "against") is the one acted on. The agent is "by X",
+    // else the clause's subject, else the publishing agency in its own text.
+    let object_follows = matches!(s.w(h.end), "of" | "on" | "against" | "for")
+        || (s.w(h.end) == "to" && (s.men.get(h.end + 1).is_some_and(|m| m.is_some())));
+    if matches!(c, Category::Sanction | Category::Coerce) && !object_follows {
+        if let Some(v) = &sub {
+            let me = s.mention_end(v[0]);
+            if matches!(s.w(me + 1), "'s" | "'") {
+                let patient = v.clone();
+                let st = s.mention_start(patient[0]);
+                let agent = agent_after_by(s, h.end)
+                    .or_else(|| subject_left(s, st))
+                    .or_else(|| s.publisher.map(|_| vec![PUBLISHER]));
+                return agent.map(|a| vec![(a, patient)]).unwrap_or_default();
+            }
         }
     }
     // "in consultation with X": the clause's subject.

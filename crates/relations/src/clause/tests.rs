@@ -716,3 +716,14 @@ fn a_name_line_needs_a_role_word() {
     );
     assert!(got.iter().all(|r| r.1 != "LEADS"), "{got:?}");
 }
+
+t!(
+    possessor_of_a_sanction_is_its_target,
+    "Description: Originally designated as an FTO on April 9, 2014, Hamas rose to prominence. In September 2015, the Department of State amended Hizballah's designation to add aliases. Kenya welcomed Hamas's arrest by the FBI. Iran's crackdown on Hamas continued.",
+    Some("2019-11-01"),
+    [
+        ("sa_us_fbi", "COERCE", "ag_hamas", false, "asserted", "", ""),
+        ("st_iran", "COERCE", "ag_hamas", false, "asserted", "", ""),
+        ("sa_us_dos", "SANCTION", "ag_hizballah", false, "asserted", "", "2015-09")
+    ]
+);
