@@ -1696,6 +1696,8 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
     // coordinated with an earlier one shares the sentence's subject.
     let mut k = t;
     let mut skipped_comma_group = false;
+    // ", like Iran," / ", along with Iran,": the compared party does the same.
+    let mut also = Vec::new();
     while k > 0 {
         k -= 1;
         let w = s.w(k);
@@ -1707,6 +1709,11 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
             let open = (k.saturating_sub(6)..k).rev().find(|&x| s.w(x) == ",");
             if let Some(o) = open {
                 if matches!(s.w(o + 1), "like" | "along" | "together" | "unlike") {
+                    if s.w(o + 1) != "unlike" {
+                        also.extend((o + 1..k).filter(|&x| {
+                            s.men[x].is_some() && s.mention_start(x) == x && !s.locative(x)
+                        }));
+                    }
                     k = o;
                     skipped_comma_group = true;
                     continue;
@@ -1716,7 +1723,9 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         if matches!(w, "like" | "along" | "with" | "unlike") {
             continue;
         }
-        if w == "and" && k > 0 && s.men[k - 1].is_none()
+        // "X shares ties with the Syrian regime of Bashar Assad and, like Iran, provides": after
+        // a comma group, "and" joins verbs even after a name.
+        if w == "and" && k > 0 && (s.men[k - 1].is_none() || skipped_comma_group)
             || (w == ","
                 && k > 0
                 && s.w(k - 1) != ","
@@ -1756,7 +1765,13 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 .or_else(|| (0..k).find(|&j| free(j)));
             if let Some(j) = first {
                 if (0..j).all(|x| !matches!(s.w(x), ";" | ":")) {
-                    return Some(coordinated_right(s, j, t));
+                    let mut subs = coordinated_right(s, j, t);
+                    for x in also {
+                        if !subs.contains(&x) {
+                            subs.push(x);
+                        }
+                    }
+                    return Some(subs);
                 }
             }
         }

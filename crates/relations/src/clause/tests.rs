@@ -727,3 +727,13 @@ t!(
         ("sa_us_dos", "SANCTION", "ag_hizballah", false, "asserted", "", "2015-09")
     ]
 );
+
+t!(
+    coordinated_verb_after_a_name_and_a_comparison,
+    "Hizballah keeps close ties with the regime of Bashar Assad and, like Iran, provides weapons to Hamas.",
+    None,
+    [
+        ("ag_hizballah", "AID", "ag_hamas", false, "asserted", "", ""),
+        ("st_iran", "AID", "ag_hamas", false, "asserted", "", "")
+    ]
+);
