@@ -703,6 +703,34 @@ impl Recognizer {
                 continue;
             }
             let entry = &self.entries[pat.entry as usize];
+            // "the Department of Justice": a generic form ("the Department") followed by "of"
+            // and a name is the start of a longer name, not this actor.
+            let got = &text[span.start..span.end];
+            let head = got.rsplit(' ').next().unwrap_or("");
+            if matches!(
+                head,
+                "Department"
+                    | "Ministry"
+                    | "Office"
+                    | "Bureau"
+                    | "Council"
+                    | "Committee"
+                    | "Agency"
+                    | "Service"
+                    | "Directorate"
+                    | "Division"
+            ) && text[span.end..].starts_with(" of ")
+                && text[span.end + 4..]
+                    .bytes()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase() || c == b't')
+                && pat
+                    .form
+                    .get(..4)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("the "))
+            {
+                continue;
+            }
             let mut buf = [0u8; 16];
             let prev = lower_short(prev_word(text, span.start), &mut buf);
             // "an Islamic state", "a Sinai province": with its last word in lower case after an
@@ -722,7 +750,10 @@ impl Recognizer {
                 ),
                 _ => (
                     true,
-                    entry.kind == ActorType::State && self.lists.state_locative.contains(prev),
+                    entry.kind == ActorType::State
+                        && (self.lists.state_locative.contains(prev)
+                            // "Lebanon-based terrorist group": where it is, not a party.
+                            || text[span.end..].starts_with("-based")),
                 ),
             };
             if !keep {

@@ -290,9 +290,21 @@ t!(
     "Al-Shabaab (The Youth) is a violent and brutal extremist group. Kenya faces extremist groups.",
     [
         ("Al-Shabaab", "ag_shabaab"),
-        ("The Youth", "ag_shabaab"),
         ("brutal extremist group", "ag_shabaab"),
         ("Kenya", "st_kenya"),
         ("extremist groups", "extremist-groups")
+    ]
+);
+
+// A place before "-based" is where a group is, not a party; a description right before a
+// name is its title; a generic alias ("the Department") does not take the start of a longer
+// name ("the Department of Justice").
+t!(
+    based_titles_and_longer_names,
+    "A Lebanon-based terrorist group Hezbollah official met the Department of Justice.",
+    [
+        ("Lebanon", "@st_lebanon"),
+        ("Hezbollah", "ag_hizballah"),
+        ("Department of Justice", "sa_us_doj")
     ]
 );

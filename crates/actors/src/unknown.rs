@@ -1186,6 +1186,16 @@ pub(crate) fn descriptions(
                 k += 1;
                 continue;
             }
+            // "terrorist group Hezbollah", "the militant group Hamas": a description right
+            // before a name is that name's title, not another actor.
+            if singular_armed
+                && k + 1 < toks.len()
+                && toks[k + 1].span.start == toks[k].span.end + 1
+                && found.iter().any(|f| f.span.start == toks[k + 1].span.start)
+            {
+                k += 1;
+                continue;
+            }
             // "Lebanon-based terrorist group": "-based" belongs to the name before it.
             while a < k && word(a) == "-" {
                 a += 2;

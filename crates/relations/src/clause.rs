@@ -256,11 +256,20 @@ impl Sent<'_> {
         }
         e
     }
+    /// The actor at token `i` (none past the sentence's end).
     fn actor(&self, i: usize) -> Option<usize> {
-        self.men[i].map(|m| self.rec.mentions[m].actor)
+        self.men
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| self.rec.mentions[m].actor)
     }
     fn locative(&self, i: usize) -> bool {
-        self.men[i].is_some_and(|m| self.rec.mentions[m].locative)
+        self.men
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|m| self.rec.mentions[m].locative)
     }
     fn kind(&self, i: usize) -> Option<ActorType> {
         self.actor(i).map(|a| self.rec.actors[a].kind)
@@ -1023,6 +1032,12 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
 }
 
 fn hedge_before(s: &Sent, t: usize) -> Option<Stance> {
+    // "was implicated, along with Iran, in the 1992 attacks": a hedge a little further back.
+    let implicated = (t.saturating_sub(10)..t)
+        .any(|i| s.w(i) == "implicated" && !(i..t).any(|k| matches!(s.w(k), ";" | ".")));
+    if implicated {
+        return Some(Stance::Alleged);
+    }
     (t.saturating_sub(4)..t).find_map(|i| match s.w(i) {
         "reportedly" => Some(Stance::Reported),
         "allegedly" | "purportedly" | "alleged" | "suspected" | "purported" => {
@@ -1096,8 +1111,10 @@ fn possessive_parts(s: &Sent) -> Vec<Relation> {
         // "Marco Rubio, Secretary of State" / "Secretary of State Marco Rubio": an office of
         // the dictionary next to a person's name; the person leads the office's body.
         if s.kind(i) == Some(ActorType::Person) {
+            // (Not when the office titles the next name: "Rubin, Attorney General Reno".)
             let office = if s.w(next) == "," && s.men[next + 1].is_some() {
-                Some(next + 1)
+                let after = s.mention_end(next + 1) + 1;
+                (s.kind(after) != Some(ActorType::Person)).then_some(next + 1)
             } else {
                 let st = s.mention_start(i);
                 (st > 0 && s.men[st - 1].is_some()).then(|| s.mention_start(st - 1))
@@ -1955,6 +1972,8 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
             || (w == "\"" && quoted)
             || (i > t
                 && (BE.contains(&w) || matches!(w, "has" | "have" | "had" | "will" | "would")))
+            // "designated Tajideen as a financier of Hezbollah": past the object's role.
+            || (i > t && w == "as" && matches!(s.w(i + 1), "a" | "an"))
         {
             return None;
         }

@@ -737,3 +737,24 @@ t!(
         ("st_iran", "AID", "ag_hamas", false, "asserted", "", "")
     ]
 );
+
+#[test]
+fn an_office_before_another_name_titles_that_name() {
+    let got = run(
+        "The plan was announced by Robert Rubin, Attorney General Janet Reno and the Department of Justice.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "janet-reno" && r.1 == "LEADS" && r.2 == "sa_us_doj"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|r| r.0 != "robert-rubin"), "{got:?}");
+}
+
+t!(
+    implicated_is_alleged_and_an_office_may_end_the_sentence,
+    "Hizballah was implicated, along with Iran, in the 1992 attacks on the Israeli Embassy in Argentina. Hamas leaders met Marco Rubio, Secretary of State",
+    None,
+    [("ag_hizballah", "ASSAULT", "st_israel", false, "alleged", "", "1992")]
+);
