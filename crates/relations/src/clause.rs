@@ -689,6 +689,13 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     ) {
         return false;
     }
+    // "Iranian support": a demonym is an adjective, so what follows it is a noun.
+    if i > 0
+        && s.men[i - 1].is_some_and(|m| s.rec.mentions[m].kind == MentionKind::Demonym)
+        && !matches!(next, "the" | "a" | "an")
+    {
+        return true;
+    }
     if i > 0 && s.men[i - 1].is_some() {
         return matches!(
             next,
@@ -1272,6 +1279,21 @@ fn analysts(text: &str, rec: &Recognition) -> std::collections::HashSet<usize> {
             continue;
         }
         let rest = &text[m.span.end..claimgraph_text::floor_boundary(text, m.span.end + 120)];
+        // "Arik Agassi wrote in The Tower Magazine that ...": a writer in a publication, or
+        // one who argues, gives a judgment.
+        if [
+            " wrote in ",
+            " writes in ",
+            ", writing in ",
+            " argued ",
+            " argues ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+        {
+            out.insert(m.actor);
+            continue;
+        }
         let Some(r) = rest.strip_prefix(", ") else {
             continue;
         };
@@ -2549,8 +2571,36 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             }
         }
     }
+    // "has become powerful largely due to Iranian support", "thanks to Russian backing": the
+    // clause's subject is who benefits.
+    if obj.is_none() && matches!(c, Category::Aid | Category::Support) {
+        if let Some(d) = (h.start.saturating_sub(5)..h.start)
+            .rev()
+            .find(|&i| i > 0 && s.w(i) == "to" && matches!(s.w(i - 1), "due" | "thanks" | "owing"))
+        {
+            obj = subject_left(s, d - 1).filter(|o| sub.as_ref() != Some(o));
+        }
+    }
+    // "Iranian support via its proxy, Hamas": the channel gives too.
+    let channel = if matches!(c, Category::Aid) {
+        (h.end..n.min(h.end + 3))
+            .find(|&i| matches!(s.w(i), "via" | "through"))
+            .and_then(|v| {
+                (v + 1..n.min(v + 6))
+                    .take_while(|&k| !matches!(s.w(k), ";" | "."))
+                    .find(|&k| s.men[k].is_some() && !s.locative(k))
+            })
+    } else {
+        None
+    };
     match (sub, obj) {
-        (Some(a), Some(b)) => vec![(a, b)],
+        (Some(a), Some(b)) => {
+            let mut out = vec![(a, b.clone())];
+            if let Some(ch) = channel.filter(|ch| !b.contains(ch)) {
+                out.push((vec![ch], b));
+            }
+            out
+        }
         _ => vec![],
     }
 }

@@ -758,3 +758,13 @@ t!(
     None,
     [("ag_hizballah", "ASSAULT", "st_israel", false, "alleged", "", "1992")]
 );
+
+t!(
+    support_it_owes_and_its_channel,
+    "Jane Smith wrote in Foreign Affairs that Hamas has grown stronger largely due to Iranian support via its proxy, Hizballah.",
+    None,
+    [
+        ("st_iran", "AID", "ag_hamas", false, "assessed", "jane-smith", ""),
+        ("ag_hizballah", "AID", "ag_hamas", false, "assessed", "jane-smith", "")
+    ]
+);
