@@ -308,3 +308,14 @@ t!(
         ("Department of Justice", "sa_us_doj")
     ]
 );
+
+// A demonym before an act a state performs names the state.
+t!(
+    demonym_before_an_act,
+    "Bangladesh rejected an Indian proposal and a Senegalese peace plan.",
+    [
+        ("Bangladesh", "st_bangladesh"),
+        ("Indian", "st_india"),
+        ("Senegalese", "st_senegal")
+    ]
+);
