@@ -432,16 +432,12 @@ impl Recognizer {
                 }
             }
         }
-        let lower_starts = {
-            let mut m: WordMap<bool> = Default::default();
-            for w in &lower_starts {
-                *m.entry(w.as_bytes()) = lower_single.contains(w);
-            }
-            (m, lower_starts)
-        };
-        let (lower_starts, lower_start_words) = lower_starts;
+        let mut lower_words: WordMap<bool> = Default::default();
+        for w in &lower_starts {
+            *lower_words.entry(w.as_bytes()) = lower_single.contains(w);
+        }
         let mut lower_prefix = vec![0u64; 1024];
-        for w in &lower_start_words {
+        for w in &lower_starts {
             if !w.is_empty() {
                 let bit = prefix_bit(w.as_bytes());
                 lower_prefix[bit / 64] |= 1 << (bit % 64);
@@ -467,7 +463,7 @@ impl Recognizer {
             cs: build(&cs_list, false)?,
             ci_pats,
             cs_pats,
-            lower_starts,
+            lower_starts: lower_words,
             lower_pairs,
             lower_prefix,
             ci_first,
@@ -705,29 +701,28 @@ impl Recognizer {
             let entry = &self.entries[pat.entry as usize];
             // "the Department of Justice": a generic form ("the Department") followed by "of"
             // and a name is the start of a longer name, not this actor.
-            let got = &text[span.start..span.end];
-            let head = got.rsplit(' ').next().unwrap_or("");
-            if matches!(
-                head,
-                "Department"
-                    | "Ministry"
-                    | "Office"
-                    | "Bureau"
-                    | "Council"
-                    | "Committee"
-                    | "Agency"
-                    | "Service"
-                    | "Directorate"
-                    | "Division"
-            ) && text[span.end..].starts_with(" of ")
+            if pat
+                .form
+                .get(..4)
+                .is_some_and(|a| a.eq_ignore_ascii_case("the "))
+                && text[span.end..].starts_with(" of ")
                 && text[span.end + 4..]
                     .bytes()
                     .next()
                     .is_some_and(|c| c.is_ascii_uppercase() || c == b't')
-                && pat
-                    .form
-                    .get(..4)
-                    .is_some_and(|a| a.eq_ignore_ascii_case("the "))
+                && matches!(
+                    text[span.start..span.end].rsplit(' ').next().unwrap_or(""),
+                    "Department"
+                        | "Ministry"
+                        | "Office"
+                        | "Bureau"
+                        | "Council"
+                        | "Committee"
+                        | "Agency"
+                        | "Service"
+                        | "Directorate"
+                        | "Division"
+                )
             {
                 continue;
             }

@@ -1191,7 +1191,13 @@ pub(crate) fn descriptions(
             if singular_armed
                 && k + 1 < toks.len()
                 && toks[k + 1].span.start == toks[k].span.end + 1
-                && found.iter().any(|f| f.span.start == toks[k + 1].span.start)
+                && {
+                    // `found` is sorted by start.
+                    let at = toks[k + 1].span.start;
+                    found
+                        .get(found.partition_point(|f| f.span.start < at))
+                        .is_some_and(|f| f.span.start == at)
+                }
             {
                 k += 1;
                 continue;
@@ -1446,10 +1452,13 @@ fn anaphors(
     // "the group", "The organization": two adjacent word tokens one space apart.
     let phrases = st.tokens.windows(2).filter_map(|w| {
         let (a, h) = (&w[0], &w[1]);
+        // Adjacency and length first: this runs at every token.
+        if h.span.start != a.span.end + 1 || !matches!(a.span.len(), 3 | 4) {
+            return None;
+        }
         let head = &text[h.span.start..h.span.end];
         let det = &text[a.span.start..a.span.end];
-        (h.span.start == a.span.end + 1
-            && matches!(det, "the" | "The" | "that" | "That" | "this" | "This")
+        (matches!(det, "the" | "The" | "that" | "That" | "this" | "This")
             && ANAPHOR_HEADS.contains(&head))
         .then(|| {
             let demonstrative = !matches!(det, "the" | "The");

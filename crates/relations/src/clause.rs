@@ -331,12 +331,12 @@ fn section_heading(lower: &[String], men: &[Option<usize>], rec: &Recognition) -
 /// own (no final stop), as in a list of leaders ("Ismail Haniyeh" then "Political Bureau chief
 /// since May 2017").
 fn person_line(s: &Sent, text: &str, sent: Span) -> Option<usize> {
-    if s.toks.is_empty() || text[sent.start..sent.end].contains(['.', ':', ';']) {
-        return None;
-    }
+    // Runs for every sentence: the token tests fail first on almost all of them.
     let a = s.actor(0)?;
-    (s.kind(0) == Some(ActorType::Person) && (0..s.toks.len()).all(|k| s.actor(k) == Some(a)))
-        .then_some(a)
+    (s.kind(0) == Some(ActorType::Person)
+        && (0..s.toks.len()).all(|k| s.actor(k) == Some(a))
+        && !text[sent.start..sent.end].contains(['.', ':', ';']))
+    .then_some(a)
 }
 
 /// Role words after a body's name in a role line: "Political Bureau chief", "Gaza Political
@@ -390,26 +390,14 @@ fn role_line(s: &Sent, person: usize, name: Span) -> Vec<Relation> {
             }
             if r < seg_end && ROLE_WORDS.contains(&s.w(r)) {
                 if let Some(body) = s.actor(m) {
-                    let start = if k == 0 {
-                        name.start
-                    } else {
-                        s.toks[k].span.start
-                    };
-                    let end = s.toks[(seg_end - 1).max(r)].span.end;
-                    out.push(Relation {
-                        subject: person,
-                        category: Category::Leads,
-                        mode: None,
-                        object: body,
-                        negated: false,
-                        stance: Stance::Asserted,
-                        source: None,
-                        time: None,
-                        evidence: Span::new(start, end),
-                        rule: "struct:role-line".into(),
-                        trigger: s.toks[r].span,
-                        modality: None,
-                    });
+                    let hi = (seg_end - 1).max(r);
+                    let mut rel = structural(s, person, body, Category::Leads, k, hi, r);
+                    // The first role's evidence takes in the name line above it.
+                    if k == 0 {
+                        rel.evidence.start = name.start;
+                    }
+                    rel.rule = "struct:role-line".into();
+                    out.push(rel);
                 }
             }
         }
