@@ -1130,6 +1130,17 @@ pub(crate) fn descriptions(
                 if p > 0 && p + 1 < k && pl.ends_with('s') && covered(toks[p - 1].span) {
                     break;
                 }
+                // "but also attacks government personnel", "mostly targets security forces":
+                // a word in -s after an adverb is a verb too.
+                if p > 0 && pl.ends_with('s') && !pl.ends_with("ss") && {
+                    let b = word(p - 1);
+                    matches!(b, "also" | "often" | "still" | "then" | "mostly" | "mainly")
+                        || (b.len() > 4
+                            && b.ends_with("ly")
+                            && b.bytes().all(|c| c.is_ascii_lowercase()))
+                } {
+                    break;
+                }
                 if pl.ends_with("ing")
                     && !matches!(
                         pl.as_str(),

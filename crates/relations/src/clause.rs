@@ -806,6 +806,11 @@ fn attributive(s: &Sent, h: &Hit, noun_at: &[usize]) -> bool {
     {
         return true;
     }
+    // "ISIS-Sinai conducts coordinated suicide bombings": the object of a verb of carrying out
+    // is the act, and the participle describes it.
+    if CONDUCT.contains(&prev) && (h.end..h.end + 3).any(|x| noun_at.contains(&x)) {
+        return true;
+    }
     // "committed to armed resistance": a participle between a preposition and a noun.
     let next = h.end;
     ed && PREPOSITIONS.contains(&prev)
@@ -816,6 +821,30 @@ fn attributive(s: &Sent, h: &Hit, noun_at: &[usize]) -> bool {
         && !PREPOSITIONS.contains(&s.w(next))
         && !matches!(s.w(next), "and" | "or" | "it" | "them" | "him" | "her")
 }
+
+/// Verbs whose object is an act ("conducted coordinated attacks").
+const CONDUCT: &[&str] = &[
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "out",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "stage",
+    "stages",
+    "staged",
+    "staging",
+    "mount",
+    "mounts",
+    "mounted",
+    "perpetrated",
+    "perpetrates",
+    "claimed",
+    "claims",
+];
 
 fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relation> {
     let mut hits = lex.find(&s.lower);
@@ -1752,7 +1781,9 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         }
         // "X shares ties with the Syrian regime of Bashar Assad and, like Iran, provides": after
         // a comma group, "and" joins verbs even after a name.
-        if w == "and" && k > 0 && (s.men[k - 1].is_none() || skipped_comma_group)
+        // "The group mostly targets X but also attacks Y": "but" joins verbs too.
+        if (w == "and" && k > 0 && (s.men[k - 1].is_none() || skipped_comma_group))
+            || (w == "but" && k > 0)
             || (w == ","
                 && k > 0
                 && s.w(k - 1) != ","
@@ -1811,7 +1842,7 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         // "that" is a relative pronoun only right after a name ("Hamas, that ..." is rare;
         // "claims that they" is a complement clause, whose subject is inside it).
         if w == "that" && i > 0 && s.men[i - 1].is_none() {
-            return None;
+            return copular_head(s, i);
         }
         // A subject pronoun: the nearest name before it that is not inside a prepositional
         // phrase ("Hizballah denied that it attacked").
@@ -1905,6 +1936,33 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         }
     }
     None
+}
+
+/// "Kata'ib Hizballah (KH) is a radical Shia Islamist group with an anti-Western ideology that
+/// has conducted attacks": a relative clause on the predicate noun of "X is a ..." describes X.
+/// `rel` is the relative pronoun; nothing but the description may stand between.
+fn copular_head(s: &Sent, rel: usize) -> Option<Vec<usize>> {
+    let first = (0..rel).find(|&j| s.men[j].is_some())?;
+    if s.locative(first) || s.w(rel - 1) == "," {
+        return None;
+    }
+    let mut e = s.mention_end(first) + 1;
+    if s.w(e) == "(" {
+        while e < rel && s.w(e) != ")" {
+            e += 1;
+        }
+        e += 1;
+    }
+    if !(matches!(s.w(e), "is" | "was" | "remains") && matches!(s.w(e + 1), "a" | "an" | "one")) {
+        return None;
+    }
+    let clean = (e + 2..rel).all(|k| {
+        !matches!(s.w(k), ";" | ":" | "," | "which" | "who" | "that" | "\"")
+            && (s.men[k].is_none()
+                || is_modifier_mention(s, k)
+                || s.men[k].is_some_and(|m| s.rec.mentions[m].kind == MentionKind::Demonym))
+    });
+    clean.then(|| coordinated_left(s, first))
 }
 
 /// "pro-ISIS", "anti-Israeli": a name inside a modifier, never a subject.
@@ -2484,7 +2542,12 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // Object: after for/to/on/against/of/with/toward within a few tokens.
     let mut obj = None;
     let mut from_agent = None;
-    let mut i = h.end;
+    // A phrase trigger that ends in its preposition ("acts against"): the object follows it.
+    let mut i = if h.end > h.start + 1 && PREPOSITIONS.contains(&s.w(h.end - 1)) {
+        h.end - 1
+    } else {
+        h.end
+    };
     while i < n && i < h.end + 6 {
         let w = s.w(i);
         if matches!(

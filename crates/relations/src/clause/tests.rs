@@ -768,3 +768,62 @@ t!(
         ("ag_hizballah", "AID", "ag_hamas", false, "assessed", "jane-smith", "")
     ]
 );
+
+t!(
+    but_also_joins_verbs_and_a_verb_after_an_adverb_is_no_modifier,
+    "The group mostly targets Egyptian security forces but also attacks government personnel and infrastructure, Israeli interests, Coptic Christians, and other civilians. Al-Shabaab is a violent group that has conducted attacks against Kenyan targets.",
+    None,
+    [
+        ("ag_shabaab", "ASSAULT", "st_kenya", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn but_also_carries_the_subject_over() {
+    let got = run(
+        "ISIS-Sinai mostly targets Egyptian security forces but also attacks government personnel and infrastructure, Israeli interests, Coptic Christians, and other civilians.",
+        None,
+    );
+    for o in ["st_israel", "pop_coptic", "pop_civilians"] {
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "ag_isis_sinai" && r.1 == "ASSAULT" && r.2 == o),
+            "{o}: {got:?}"
+        );
+    }
+    // "attacks government personnel" is the verb and its object, not one population.
+    assert!(got.iter().all(|r| !r.2.starts_with("attacks")), "{got:?}");
+}
+
+#[test]
+fn a_participle_after_a_verb_of_carrying_out_describes_the_act() {
+    let got = run(
+        "ISIS-Sinai conducts coordinated suicide bombings against Egyptian security forces. Hamas coordinated attacks with ISIS.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "ag_isis_sinai" && r.1 == "ASSAULT" && r.2 == "sa_eg_army"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.0 == "ag_isis_sinai" && r.1 == "COOPERATE")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|r| r.1 == "COOPERATE" && r.0 == "ag_hamas"),
+        "{got:?}"
+    );
+}
+
+t!(
+    acts_against_and_a_relative_clause_on_the_predicate_noun,
+    "KH is an Iraqi terrorist organization responsible for numerous terrorist acts against Iraqi, U.S., and other targets in Iraq since 2007. Kata'ib Hizballah (KH) is a radical Shia Islamist group with an anti-Western ideology that has attacked U.S. forces.",
+    None,
+    [
+        ("ag_kh", "ASSAULT", "st_iraq", false, "asserted", "", "2007"),
+        ("ag_kh", "ASSAULT", "st_united_states", false, "asserted", "", "2007"),
+        ("ag_kh", "ASSAULT", "st_united_states", false, "asserted", "", ""),
+    ]
+);
