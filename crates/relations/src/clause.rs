@@ -2041,7 +2041,12 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
             || (i > t
                 && (BE.contains(&w) || matches!(w, "has" | "have" | "had" | "will" | "would")))
             // "designated Tajideen as a financier of Hezbollah": past the object's role.
-            || (i > t && w == "as" && matches!(s.w(i + 1), "a" | "an"))
+            // "whom the Treasury designated as a financier of Hezbollah": the verb's object is
+            // the relative pronoun's antecedent, and the role's owner is no object of it.
+            || (w == "as"
+                && matches!(s.w(i + 1), "a" | "an")
+                && (i > t
+                    || (t.saturating_sub(12)..t).any(|k| matches!(s.w(k), "whom" | "which"))))
         {
             return None;
         }
@@ -2295,7 +2300,11 @@ fn with_examples(s: &Sent, mut obj: Vec<usize>) -> Vec<usize> {
     // Past the rest of a described object's own words ("groups in Bahrain, Iraq, Lebanon,
     // and Yemen").
     let stop = (j + 12).min(n);
-    while j < stop && (s.men[j].is_some() || matches!(s.w(j), "," | "and" | "or")) {
+    while j < stop
+        && (s.men[j].is_some()
+            || matches!(s.w(j), "," | "and" | "or")
+            || (matches!(s.w(j), "in" | "across" | "throughout") && s.locative(j + 1)))
+    {
         j = if s.men[j].is_some() {
             s.mention_end(j) + 1
         } else {
@@ -2325,6 +2334,11 @@ fn with_examples(s: &Sent, mut obj: Vec<usize>) -> Vec<usize> {
 fn object_relative(s: &Sent, sub: &[usize]) -> Option<Vec<usize>> {
     let st = s.mention_start(*sub.iter().min()?);
     let mut p = st;
+    // "whom the United States Department of the Treasury designated": past the state's name
+    // before its agency.
+    if p > 0 && s.kind(p - 1) == Some(ActorType::State) {
+        p = s.mention_start(p - 1);
+    }
     if p > 0 && s.w(p - 1) == "the" {
         p -= 1;
     }
@@ -2689,7 +2703,18 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
         if matches!(s.w(j), "the" | "a") {
             j += 1;
         }
-        if j < n && s.men[j].is_some() {
+        // "a financier of Lebanon-based terrorist group Hezbollah": past a place modifier and
+        // a title.
+        if j < n && s.men[j].is_some() && s.locative(j) {
+            let lo = s.mention_end(j) + 1;
+            if let Some(x) = (lo..n.min(lo + 5))
+                .take_while(|&x| s.toks[x].kind == TokenKind::Word || s.w(x) == "-")
+                .find(|&x| s.men[x].is_some())
+            {
+                j = x;
+            }
+        }
+        if j < n && s.men[j].is_some() && !s.locative(j) {
             owner = Some(j);
         }
     }
@@ -2800,6 +2825,19 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
         }
         if s.men[p].is_some() && s.actor(p) != s.actor(owner) {
             return vec![(vec![p], vec![owner])];
+        }
+        // "X, whom the Treasury designated as a financier of Y": the relative pronoun's
+        // antecedent holds the role.
+        if p + 1 < h.start && s.w(p + 1) == "as" && (w.ends_with("ed") || w == "named") {
+            let rel = (p.saturating_sub(12)..p)
+                .rev()
+                .find(|&k| matches!(s.w(k), "whom" | "which") || matches!(s.w(k), ";" | ":"));
+            if let Some(k) = rel.filter(|&k| k >= 2 && s.w(k) != ";" && s.w(k) != ":") {
+                let a = if s.w(k - 1) == "," { k - 2 } else { k - 1 };
+                if s.men[a].is_some() && !s.locative(a) && s.actor(a) != s.actor(owner) {
+                    return vec![(vec![s.mention_start(a)], vec![owner])];
+                }
+            }
         }
         break;
     }

@@ -827,3 +827,37 @@ t!(
         ("ag_kh", "ASSAULT", "st_united_states", false, "asserted", "", ""),
     ]
 );
+
+t!(
+    a_designation_whose_object_is_a_relative_pronoun,
+    "Kassim Tajideen, whom the United States Department of the Treasury designated as a financier of Lebanon-based terrorist group Hezbollah in May 2009, was arrested. Albania on Friday denounced as an ugly crime Serbia's suppression of ethnic Albanian unrest.",
+    None,
+    [
+        ("pe_tajideen", "AID", "ag_hizballah", false, "asserted", "", "2009-05"),
+        ("sa_us_treasury", "SANCTION", "pe_tajideen", false, "asserted", "", "2009-05"),
+        ("st_albania", "ACCUSE", "st_serbia", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn the_role_owner_is_no_object_of_the_designation() {
+    let got = run(
+        "Kassim Tajideen, whom the United States Department of the Treasury designated as a financier of Hezbollah, was arrested.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.1 == "SANCTION" && r.2 == "ag_hizballah")),
+        "{got:?}"
+    );
+}
+
+t!(
+    named_examples_after_a_described_object_in_places,
+    "Regionally, Iran supported proxies and partner groups in Bahrain, Iraq, Lebanon, Syria, and Yemen, including Hizballah and Hamas.",
+    None,
+    [
+        ("st_iran", "AID", "ag_hizballah", false, "asserted", "", ""),
+        ("st_iran", "AID", "ag_hamas", false, "asserted", "", ""),
+    ]
+);
