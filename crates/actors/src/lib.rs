@@ -1096,7 +1096,10 @@ fn demonym_names_state(text: &str, end: usize, lists: &unknown::Lists) -> bool {
             let wpos = text[p..].find(w).map_or(p, |i| p + i);
             p = wpos + w.len();
             let l = w.to_ascii_lowercase();
-            if matches!(l.as_str(), "and" | "or" | "other") || w.as_bytes()[0].is_ascii_uppercase()
+            if matches!(
+                l.as_str(),
+                "and" | "or" | "other" | "allied" | "partner" | "coalition"
+            ) || w.as_bytes()[0].is_ascii_uppercase()
             {
                 continue;
             }

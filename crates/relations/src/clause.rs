@@ -1917,6 +1917,15 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 i = st;
                 continue;
             }
+            // "spared Chinese-flagged ships": a name inside a hyphenated modifier.
+            if s.w(s.mention_end(i) + 1) == "-"
+                && s.toks
+                    .get(s.mention_end(i) + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                i = st;
+                continue;
+            }
             // "against Israel and Egypt": a coordination whose first member is the object of a
             // preposition is no subject either.
             let group = coordinated_left(s, i);
@@ -2218,6 +2227,24 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         return object_right(s, h.end)
             .map(|o| vec![(sub, o)])
             .unwrap_or_default();
+    }
+    // "the Houthis spared Chinese ships while targeting American vessels": an adverbial
+    // participle clause shares the main clause's subject.
+    if h.start > 1
+        && s.w(h.start).ends_with("ing")
+        && matches!(
+            s.w(h.start - 1),
+            "while" | "by" | "after" | "before" | "when"
+        )
+    {
+        let sub = subject_left(s, h.start - 1).filter(|v| {
+            let st = s.mention_start(v[0]);
+            st == 0 || s.w(st - 1) != "-"
+        });
+        return match (sub, object_right(s, h.end)) {
+            (Some(a), Some(b)) => vec![(a, b)],
+            _ => vec![],
+        };
     }
     // A third-person form needs its subject right before it ("Hamas bombs"), not a list of
     // nouns ("explosive devices and bombs").
@@ -2546,6 +2573,11 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             // "used a range of tactics", "launched a series of attacks": a quantity, not a
             // phrase of its own.
             if s.w(j) == "of" && j > 0 && QUANTITY_NOUNS.contains(&s.w(j - 1)) {
+                continue;
+            }
+            // "conducted anti-Israeli attacks": the target in a modifier is no boundary.
+            if s.men[j].is_some() && is_modifier_mention(s, j) {
+                j = s.mention_start(j);
                 continue;
             }
             if s.men[j].is_some() || PREPOSITIONS.contains(&s.w(j)) {

@@ -861,3 +861,30 @@ t!(
         ("st_iran", "AID", "ag_hamas", false, "asserted", "", ""),
     ]
 );
+
+t!(
+    anti_modifier_attacks_after_a_light_verb_and_an_apposition,
+    "The armed element, the Izz al-Din al-Qassam Brigades, has conducted anti-Israeli attacks, including suicide bombings.",
+    None,
+    [("ag_qassam", "ASSAULT", "st_israel", false, "asserted", "", "")]
+);
+
+t!(
+    an_adverbial_participle_shares_the_subject,
+    "Most recently, the Houthis spared Chinese-flagged ships while targeting American and allied vessels. The ROYG was as cooperative with U.S., Saudi, and Emirati counterterrorism operations as its limited capacity allowed.",
+    None,
+    [
+        ("ag_houthis", "ASSAULT", "st_united_states", false, "asserted", "", ""),
+        ("st_yemen", "COOPERATE", "st_united_states", false, "asserted", "", ""),
+        ("st_yemen", "COOPERATE", "st_saudi_arabia", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn a_name_in_a_hyphenated_modifier_is_no_subject() {
+    let got = run(
+        "Most recently, the Houthis spared Chinese-flagged ships while targeting American and allied vessels.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.0 != "st_china"), "{got:?}");
+}
