@@ -319,3 +319,21 @@ t!(
         ("Senegalese", "st_senegal")
     ]
 );
+
+// A named operation is an event and a compass region a place, not people ("Sinai" later would
+// otherwise be taken for the surname of "Operation Sinai").
+t!(
+    operations_and_regions_are_not_people,
+    "Egypt's campaign, Operation Sinai 2018, ended. Attacks continued in North Sinai and Sinai.",
+    [("Egypt", "st_egypt")]
+);
+
+// "The group mostly targets X but also attacks government personnel": "attacks" is the verb.
+t!(
+    a_verb_after_an_adverb_is_no_modifier,
+    "ISIS-Sinai mostly targets police but also attacks government personnel and infrastructure.",
+    [
+        ("ISIS-Sinai", "ag_isis_sinai"),
+        ("government personnel", "government-personnel")
+    ]
+);

@@ -479,6 +479,32 @@ fn classify(
     if lists.law.contains(last) || lists.place.contains(last) {
         return None;
     }
+    // "Operation Sinai 2018", "Exercise Eager Lion": a named operation is an event.
+    if matches!(caps[0], "Operation" | "Operations" | "Exercise") {
+        return None;
+    }
+    // "North Sinai", "Southern Lebanon", "Upper Egypt": a region, unless a head word makes it
+    // an organisation ("North Sinai Province Council").
+    if caps.len() == 2
+        && matches!(
+            caps[0],
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Upper"
+                | "Lower"
+                | "Central"
+                | "Greater"
+        )
+        && head_type(last, lists).is_none()
+    {
+        return None;
+    }
     let prev = prev_word(text, span.start).to_ascii_lowercase();
     let next = next_word(text, span.end).to_ascii_lowercase();
     let head = head_type(last, lists).or_else(|| of_head.and_then(|h| head_type(h, lists)));

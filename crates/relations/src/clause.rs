@@ -201,6 +201,8 @@ struct Sent<'a> {
     topic: Option<usize>,
     /// The ':' that ends a line's label ("aim(s):", "area(s) of operation:").
     label_end: Option<usize>,
+    /// The document's text, for the case of a token.
+    text: &'a str,
 }
 
 /// A token index that stands for the section's topic actor in argument lists.
@@ -467,6 +469,12 @@ fn commitment(s: &Sent, from: usize, t: usize) -> bool {
                         | "willing"
                         | "prepared"
                         | "committed"
+                )
+                // "committed to preserving its partnership with Iran": keeping a relation
+                // that exists is no promise of a new act.
+                && !matches!(
+                    s.w(i + 1),
+                    "preserving" | "maintaining" | "continuing" | "keeping" | "sustaining"
                 ))
     })
 }
@@ -548,6 +556,7 @@ pub(crate) fn relations(
             publisher,
             topic,
             label_end,
+            text,
         };
         let roles = name_line
             .take()
@@ -645,6 +654,31 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     let prev = if i > 0 { s.w(i - 1) } else { "" };
     let next = s.w(i + 1);
     if DETERMINERS.contains(&prev) || matches!(prev, "'s" | "'" | "-") {
+        return true;
+    }
+    // "more than 500 attacks", "dozens of attacks", "several attacks": a counted plural.
+    if prev.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            prev,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "several"
+                | "many"
+                | "numerous"
+                | "multiple"
+                | "frequent"
+                | "repeated"
+        )
+    {
         return true;
     }
     if matches!(
@@ -854,6 +888,25 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         .map(|h| h.start)
         .collect();
     hits.retain(|h| lex.entry(h.entry).frame != Frame::Verb || !attributive(s, h, &noun_at));
+    // "a Specially Designated Global Terrorist", "the Defense Cooperation Agreement": a
+    // capitalised word after another word inside the sentence belongs to a name or title.
+    hits.retain(|h| {
+        // Titles ("Prime Minister", "Commander") are capitalised and stay.
+        if !matches!(
+            lex.entry(h.entry).frame,
+            Frame::Verb | Frame::Rev | Frame::Noun
+        ) {
+            return true;
+        }
+        let t = &s.toks[h.start];
+        let b = s.text.as_bytes();
+        !(h.start > 0
+            && b[t.span.start].is_ascii_uppercase()
+            && b.get(t.span.start + 1)
+                .is_some_and(|c| c.is_ascii_lowercase())
+            && s.toks[h.start - 1].kind == TokenKind::Word
+            && s.text.as_bytes()[s.toks[h.start - 1].span.start].is_ascii_uppercase())
+    });
     // A word read both as verb and as noun keeps one reading.
     let both: Vec<usize> = hits
         .iter()
@@ -1754,10 +1807,28 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
     let mut skipped_comma_group = false;
     // ", like Iran," / ", along with Iran,": the compared party does the same.
     let mut also = Vec::new();
+    // "and since 2014 has conducted": an auxiliary or a time phrase between "and" and the verb
+    // marks a new verb phrase.
+    let mut aux = false;
     while k > 0 {
         k -= 1;
         let w = s.w(k);
         if w.ends_with("ly") || matches!(w, "also" | "often" | "still" | "then") {
+            continue;
+        }
+        if matches!(
+            w,
+            "has" | "have" | "had" | "will" | "would" | "can" | "could" | "may"
+        ) {
+            aux = true;
+            continue;
+        }
+        if k > 0
+            && w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && matches!(s.w(k - 1), "since" | "in" | "until")
+        {
+            aux = true;
+            k -= 1;
             continue;
         }
         if w == "," && !skipped_comma_group {
@@ -1782,7 +1853,9 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         // "X shares ties with the Syrian regime of Bashar Assad and, like Iran, provides": after
         // a comma group, "and" joins verbs even after a name.
         // "The group mostly targets X but also attacks Y": "but" joins verbs too.
-        if (w == "and" && k > 0 && (s.men[k - 1].is_none() || skipped_comma_group))
+        if (w == "and"
+            && k > 0
+            && (s.men[k - 1].is_none() || skipped_comma_group || aux || s.locative(k - 1)))
             || (w == "but" && k > 0)
             || (w == ","
                 && k > 0
@@ -1881,9 +1954,16 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
             }
             return None;
         }
+        // "ISIS-Sinai since 2014 has conducted": a preposition of time before a date.
+        let time_phrase = matches!(w, "since" | "until" | "before" | "after")
+            && s.w(i + 1)
+                .bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
         if matches!(w, ";" | ":")
             || (i + 1 < t
                 && CLAUSE_BREAKS.contains(&w)
+                && !time_phrase
                 && !matches!(w, "and" | "as" | "that" | "which" | "who"))
         {
             return None;
@@ -1917,11 +1997,13 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 i = st;
                 continue;
             }
-            // "spared Chinese-flagged ships": a name inside a hyphenated modifier.
+            // "spared Chinese-flagged ships": a name inside a hyphenated modifier; but
+            // "Vietnamese-led forces" are the leader's own.
             if s.w(s.mention_end(i) + 1) == "-"
                 && s.toks
                     .get(s.mention_end(i) + 2)
                     .is_some_and(|t| t.kind == TokenKind::Word)
+                && s.w(s.mention_end(i) + 2) != "led"
             {
                 i = st;
                 continue;
@@ -2468,7 +2550,8 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let mut sub = None;
     let mut j = h.start;
     let mut steps = 0;
-    while j > 0 && steps < 6 {
+    let mut pronoun = None;
+    while j > 0 && steps < 8 {
         j -= 1;
         steps += 1;
         if s.men[j].is_some() {
@@ -2478,6 +2561,9 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             break;
         }
         let w = s.w(j);
+        if matches!(w, "its" | "their" | "his" | "her") {
+            pronoun = Some(j);
+        }
         if !(matches!(w, "'s" | "'" | "-")
             || (s.toks[j].kind == TokenKind::Word
                 && !PREPOSITIONS.contains(&w)
@@ -2519,6 +2605,42 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             }
         }
     }
+    // "focused most of its attacks against Israel", "based on his financial support of
+    // Hezbollah": a possessive pronoun stands for the nearest fitting name before it.
+    if sub.is_none() {
+        if let Some(p) = pronoun {
+            let person = matches!(s.w(p), "his" | "her");
+            let clause_subject = if person {
+                None
+            } else {
+                // The clause's subject, which a verb follows ("ISIS-Sinai had ties ... and
+                // focused most of its attacks"), not the object of a relative clause ("the
+                // faction that controls Afghanistan for its support of").
+                subject_left(s, p).filter(|v| {
+                    let next = s.w(s.mention_end(*v.iter().max().unwrap_or(&v[0])) + 1);
+                    !matches!(
+                        s.kind(v[0]),
+                        Some(ActorType::Person | ActorType::Population)
+                    ) && (next.ends_with("ed")
+                        || next.ends_with('s')
+                        || matches!(next, "had" | "has" | "have" | "is" | "was" | "," | "(")
+                        || next == "'s")
+                })
+            };
+            sub = clause_subject.or_else(|| {
+                (0..p)
+                    .filter(|_| person)
+                    .rev()
+                    .find(|&k| {
+                        s.men[k].is_some()
+                            && !s.locative(k)
+                            && !is_modifier_mention(s, k)
+                            && (s.kind(k) == Some(ActorType::Person)) == person
+                    })
+                    .map(|k| vec![s.mention_start(k)])
+            });
+        }
+    }
     // "in consultation with X": the clause's subject.
     if sub.is_none() && h.start > 0 && s.w(h.start - 1) == "in" {
         sub = subject_left(s, h.start - 1);
@@ -2535,6 +2657,21 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             .rev()
             .find(|&i| matches!(s.w(i), "for" | "in"))
         {
+            // "implicated, along with Iran, in the 1992 attacks": past the comma group, whose
+            // party took part too.
+            let mut q = p;
+            let mut also = Vec::new();
+            if p > 1 && s.w(p - 1) == "," {
+                if let Some(o) = (p.saturating_sub(8)..p - 1).rev().find(|&x| s.w(x) == ",") {
+                    if matches!(s.w(o + 1), "along" | "together" | "like") {
+                        also.extend((o + 1..p - 1).filter(|&x| {
+                            s.men[x].is_some() && s.mention_start(x) == x && !s.locative(x)
+                        }));
+                        q = o;
+                    }
+                }
+            }
+            let p = q;
             if p > 0
                 && matches!(
                     s.w(p - 1),
@@ -2545,12 +2682,20 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
                         | "role"
                         | "credit"
                 )
-                && (p + 1..h.start).all(|i| s.men[i].is_none())
+                && (p + 1..h.start)
+                    .all(|i| s.men[i].is_none() || also.contains(&s.mention_start(i)))
             {
                 sub = if topic_line(s, p - 1) {
                     Some(vec![TOPIC])
                 } else {
-                    subject_left(s, p - 1)
+                    subject_left(s, p - 1).map(|mut v| {
+                        for &a in &also {
+                            if !v.contains(&a) {
+                                v.push(a);
+                            }
+                        }
+                        v
+                    })
                 };
             }
         }
@@ -2573,6 +2718,10 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             // "used a range of tactics", "launched a series of attacks": a quantity, not a
             // phrase of its own.
             if s.w(j) == "of" && j > 0 && QUANTITY_NOUNS.contains(&s.w(j - 1)) {
+                continue;
+            }
+            // "conducted more than 500 attacks": a quantity.
+            if s.w(j) == "than" && j > 0 && matches!(s.w(j - 1), "more" | "less" | "fewer") {
                 continue;
             }
             // "conducted anti-Israeli attacks": the target in a modifier is no boundary.
@@ -2634,6 +2783,17 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             if j < n && s.men[j].is_some() && !place {
                 from_agent = Some(vec![j]);
             }
+        }
+        // "500 attacks in the Sinai, mostly against Egyptian security forces": an adverb
+        // of degree carries the phrase past the comma.
+        let degree = w == ","
+            && matches!(
+                s.w(i + 1),
+                "mostly" | "mainly" | "primarily" | "largely" | "particularly" | "especially"
+            );
+        if degree {
+            i += 2;
+            continue;
         }
         if matches!(w, ";" | "." | ",")
             || (w == "\"" && (0..i).filter(|&k| s.w(k) == "\"").count() % 2 == 1)

@@ -888,3 +888,74 @@ fn a_name_in_a_hyphenated_modifier_is_no_subject() {
     );
     assert!(got.iter().all(|r| r.0 != "st_china"), "{got:?}");
 }
+
+t!(
+    a_capitalised_title_word_is_no_trigger_and_his_is_the_person,
+    "The Treasury designated Kassim Tajideen as a Specially Designated Global Terrorist based on his financial support of Hezbollah.",
+    None,
+    [
+        ("sa_us_treasury", "SANCTION", "pe_tajideen", false, "asserted", "", ""),
+        ("pe_tajideen", "AID", "ag_hizballah", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn a_title_word_designates_no_one() {
+    let got = run(
+        "The Treasury designated Kassim Tajideen as a Specially Designated Global Terrorist based on his financial support of Hezbollah.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.1 == "SANCTION" && r.2 == "ag_hizballah")),
+        "{got:?}"
+    );
+}
+
+t!(
+    counted_attacks_its_attacks_and_a_time_phrase_before_the_verb,
+    "The group aspires to expand ISIS's caliphate to the Sinai Peninsula and since 2014 has conducted more than 500 attacks in the Sinai, mostly against Egyptian security forces. At that time, ISIS-Sinai had ties to al-Qa'ida and focused most of its attacks against Israel and its interests. While Egypt's most recent large-scale campaign against ISIS-SP ended, operations continued.",
+    None,
+    [
+        ("ag_isis_sinai", "ASSAULT", "st_israel", false, "asserted", "", ""),
+        ("st_egypt", "ASSAULT", "ag_isis_sinai", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn its_is_the_clause_subject_not_the_nearest_name() {
+    let got = run(
+        "ISIS-Sinai since 2014 has conducted more than 500 attacks in the Sinai, mostly against Egyptian security forces. At that time, ISIS-Sinai had ties to al-Qa'ida and focused most of its attacks against Israel.",
+        None,
+    );
+    assert!(
+        got.iter().any(|r| r.0 == "ag_isis_sinai"
+            && r.1 == "ASSAULT"
+            && r.2 == "sa_eg_army"
+            && r.6 == "2014"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|r| r.0 != "ag_aq"), "{got:?}");
+}
+
+t!(
+    a_comma_group_before_implicated_in_and_keeping_a_partnership,
+    "Hizballah also was implicated, along with Iran, in the 1992 attacks on the Israeli Embassy in Argentina. Hizballah is committed to preserving its strategic partnership with Iran.",
+    None,
+    [
+        ("ag_hizballah", "ASSAULT", "st_israel", false, "alleged", "", "1992"),
+        ("st_iran", "ASSAULT", "st_israel", false, "alleged", "", "1992"),
+        ("ag_hizballah", "COOPERATE", "st_iran", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn pledging_alliance_is_allegiance() {
+    let got = run("In 2014, ABM pledged alliance to ISIS.", None);
+    assert!(
+        got.iter()
+            .any(|r| r.2 == "ag_isis" && matches!(r.1.as_str(), "SUPPORT" | "AFFILIATE")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|r| r.1 != "AGREE"), "{got:?}");
+}
