@@ -203,6 +203,8 @@ struct Sent<'a> {
     label_end: Option<usize>,
     /// The document's text, for the case of a token.
     text: &'a str,
+    /// Per token, the actor a branch phrase stands for ("ISIS in the Sinai").
+    over: Vec<Option<usize>>,
 }
 
 /// A token index that stands for the section's topic actor in argument lists.
@@ -260,6 +262,9 @@ impl Sent<'_> {
     }
     /// The actor at token `i` (none past the sentence's end).
     fn actor(&self, i: usize) -> Option<usize> {
+        if let Some(Some(a)) = self.over.get(i) {
+            return Some(*a);
+        }
         self.men
             .get(i)
             .copied()
@@ -548,6 +553,7 @@ pub(crate) fn relations(
             Heading::None => {}
         }
         let label_end = topic.and_then(|_| line_label(&lower, &men, prefix));
+        let (over, branch_parts) = branches(&toks, &lower, &mut men, rec, text);
         let s = Sent {
             toks,
             lower,
@@ -557,6 +563,7 @@ pub(crate) fn relations(
             topic,
             label_end,
             text,
+            over,
         };
         let roles = name_line
             .take()
@@ -595,6 +602,12 @@ pub(crate) fn relations(
         }
         found.extend(fixed_structures(&s));
         found.extend(possessive_parts(&s));
+        // "the group's affiliate in the Sinai Peninsula": the branch is the parent's.
+        for &(branch, parent, lo, hi, word) in &branch_parts {
+            let mut r = structural(&s, branch, parent, Category::Affiliate, lo, hi, word);
+            r.rule = "struct:branch".into();
+            found.push(r);
+        }
         // Dates: the clause's own, else the attribution's (one claim per date).
         let dates = find_dates(text, sent.start, sent.end, published);
         let mut dated = Vec::new();
@@ -736,6 +749,15 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     }
     // After a plain modifier ("terrorist attacks", "coordinated attacks"), a plural is a noun.
     if s.w(i).ends_with('s') && i > 0 && plain_modifier(s, i - 1) {
+        return true;
+    }
+    // After an adjective ("continuous supply routes", "military support"), a noun.
+    if i > 0
+        && plain_modifier(s, i - 1)
+        && ["ous", "ive", "al", "ic", "ful", "ent", "ant", "ary"]
+            .iter()
+            .any(|x| prev.ends_with(x))
+    {
         return true;
     }
     matches!(next, "for" | "of" | "from" | "between" | "with" | "to")
@@ -2056,6 +2078,128 @@ fn copular_head(s: &Sent, rel: usize) -> Option<Vec<usize>> {
     clean.then(|| coordinated_left(s, first))
 }
 
+/// Words for a part of an organisation that a place can name ("ISIS' Sinai chapter").
+const PART_WORDS: &[&str] = &[
+    "affiliate",
+    "branch",
+    "chapter",
+    "province",
+    "wing",
+    "franchise",
+    "offshoot",
+    "arm",
+    "faction",
+];
+
+/// A branch, parent, first and last token and part word of a phrase naming a branch.
+type BranchPart = (usize, usize, usize, usize, usize);
+
+/// "ISIS in the Sinai", "the group's affiliate in the Sinai Peninsula", "ISIS' Sinai chapter":
+/// a parent named with the place of one of its branches, which the document names elsewhere,
+/// stands for that branch. The phrase's tokens join the parent's mention; the result gives
+/// each token's actor override, and the phrases that name the branch by a part word (which
+/// state the branch's affiliation).
+fn branches(
+    toks: &[Token],
+    lower: &[String],
+    men: &mut [Option<usize>],
+    rec: &Recognition,
+    text: &str,
+) -> (Vec<Option<usize>>, Vec<BranchPart>) {
+    let n = toks.len();
+    let mut over = vec![None; n];
+    let mut parts = Vec::new();
+    let w = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
+    let cap = |i: usize| {
+        i < n
+            && toks[i].kind == TokenKind::Word
+            && text.as_bytes()[toks[i].span.start].is_ascii_uppercase()
+    };
+    let mut k = 0;
+    while k < n {
+        let Some(m) = men[k] else {
+            k += 1;
+            continue;
+        };
+        let mut e = k;
+        while e + 1 < n && men[e + 1] == Some(m) {
+            e += 1;
+        }
+        let start = k;
+        k = e + 1;
+        if rec.mentions[m].locative {
+            continue;
+        }
+        let parent = rec.mentions[m].actor;
+        let pid = &rec.actors[parent].id;
+        let children: Vec<usize> = (0..rec.actors.len())
+            .filter(|&c| rec.actors[c].part_of.as_deref() == Some(pid.as_str()))
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        let mut j = e + 1;
+        let mut part_word = None;
+        let mut place = None;
+        if matches!(w(j), "'s" | "'") {
+            j += 1;
+            if cap(j) && PART_WORDS.contains(&w(j + 1)) {
+                place = Some(j);
+                j += 1;
+            }
+            if !PART_WORDS.contains(&w(j)) {
+                continue;
+            }
+            part_word = Some(j);
+            j += 1;
+        }
+        let mut end = j.saturating_sub(1);
+        if w(j) == "in" {
+            let mut p = j + 1;
+            if w(p) == "the" {
+                p += 1;
+            }
+            if cap(p) {
+                place = Some(p);
+                end = p;
+                // Through the rest of the place's name ("the Sinai Peninsula").
+                while end + 1 < n
+                    && cap(end + 1)
+                    && (men[end + 1].is_none() || men[end + 1] == men[p])
+                {
+                    end += 1;
+                }
+            }
+        }
+        let Some(p) = place else {
+            continue;
+        };
+        let word = toks[p].text(text);
+        let named: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                rec.actors[c]
+                    .name
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|x| x == word)
+            })
+            .collect();
+        let [child] = named[..] else {
+            continue;
+        };
+        for t in start..=end {
+            men[t] = Some(m);
+            over[t] = Some(child);
+        }
+        if let Some(pw) = part_word {
+            parts.push((child, parent, start, end, pw));
+        }
+        k = end + 1;
+    }
+    (over, parts)
+}
+
 /// "pro-ISIS", "anti-Israeli": a name inside a modifier, never a subject.
 fn is_modifier_mention(s: &Sent, j: usize) -> bool {
     let st = s.mention_start(j);
@@ -2478,14 +2622,64 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // "between X and Y"
     if c.is_symmetric() || matches!(c, Category::Cooperate | Category::Consult) {
         let mut i = h.end;
+        // "a cooperation mechanism between", "ties and coordination between".
+        if i + 1 < n
+            && s.w(i + 1) == "between"
+            && matches!(
+                s.w(i),
+                "mechanism"
+                    | "mechanisms"
+                    | "agreement"
+                    | "framework"
+                    | "channel"
+                    | "channels"
+                    | "network"
+            )
+        {
+            i += 1;
+        }
         if i < n && s.w(i) == "between" {
             i += 1;
             let mut ms = Vec::new();
-            while i < n && i < h.end + 20 {
+            while i < n && i < h.end + 24 {
                 if s.men[i].is_some() && !s.locative(i) {
+                    // "and the Palestinian terror organization Hamas": a description before
+                    // the name; a demonym in it is no party of its own.
+                    let demonym =
+                        s.men[i].is_some_and(|m| s.rec.mentions[m].kind == MentionKind::Demonym);
+                    if demonym && !ms.is_empty() {
+                        let e = s.mention_end(i) + 1;
+                        if let Some(x) = (e..(e + 4).min(n))
+                            .take_while(|&x| {
+                                s.men[x].is_some() || s.toks[x].kind == TokenKind::Word
+                            })
+                            .find(|&x| s.men[x].is_some() && !s.locative(x))
+                        {
+                            if (e..x).all(|y| {
+                                plain_item_word(s, y)
+                                    || s.w(y)
+                                        .bytes()
+                                        .next()
+                                        .is_some_and(|c| c.is_ascii_alphabetic())
+                            }) {
+                                i = x;
+                                continue;
+                            }
+                        }
+                    }
                     ms.push(i);
                     i = s.mention_end(i) + 1;
                     continue;
+                }
+                // "between X and the militant group Y": description words before a name.
+                if !ms.is_empty() && matches!(s.w(i.saturating_sub(1)), "and" | "the") {
+                    if let Some(x) = (i..(i + 4).min(n))
+                        .take_while(|&x| plain_item_word(s, x) || s.men[x].is_some())
+                        .find(|&x| s.men[x].is_some() && !s.locative(x))
+                    {
+                        i = x;
+                        continue;
+                    }
                 }
                 // Before the first name only a determiner or an adjective; after it, only
                 // "and" or a comma joins the next.
@@ -2855,6 +3049,20 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             let mut out = vec![(a, b.clone())];
             if let Some(ch) = channel.filter(|ch| !b.contains(ch)) {
                 out.push((vec![ch], b));
+            }
+            out
+        }
+        // "Hamas and Sinai province are maintaining warm relations": a joint relation of the
+        // coordinated subjects, with each other.
+        (Some(a), None)
+            if a.len() >= 2
+                && matches!(c, Category::Cooperate | Category::Consult | Category::Agree) =>
+        {
+            let mut out = Vec::new();
+            for x in 0..a.len() {
+                for y in x + 1..a.len() {
+                    out.push((vec![a[y]], vec![a[x]]));
+                }
             }
             out
         }

@@ -959,3 +959,50 @@ fn pledging_alliance_is_allegiance() {
     );
     assert!(got.iter().all(|r| r.1 != "AGREE"), "{got:?}");
 }
+
+t!(
+    a_parent_named_with_its_branchs_place_is_the_branch,
+    "ISIS-Sinai Province attacked Egyptian forces. ISIS leaders met in Raqqa. The letter revealed extensive ties between the group's affiliate in the Sinai Peninsula and the Palestinian terror organization Hamas. Iran is indirectly supporting ISIS in the Sinai.",
+    None,
+    [
+        ("ag_isis_sinai", "AFFILIATE", "ag_isis", false, "asserted", "", ""),
+        ("ag_isis_sinai", "COOPERATE", "ag_hamas", false, "asserted", "", ""),
+        ("st_iran", "AID", "ag_isis_sinai", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn a_place_names_a_branch_only_when_the_document_names_it() {
+    let got = run(
+        "ISIS leaders met in Raqqa. Iran funded the group's affiliate in Libya.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.2 != "ag_isis_libya"), "{got:?}");
+    let got = run(
+        "ISIS-Libya grew. ISIS leaders met in Raqqa. Iran funded the group's affiliate in Libya.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "st_iran" && r.1 == "AID" && r.2 == "ag_isis_libya"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "ag_isis_libya" && r.1 == "AFFILIATE" && r.2 == "ag_isis"),
+        "{got:?}"
+    );
+}
+
+t!(
+    joint_relations_of_coordinated_parties,
+    "An intensive cooperation mechanism between Iran, Hamas, and ISIS is in place. There are direct and continuous supply routes from Hamas to Hezbollah. Hamas and Fatah are maintaining warm relations.",
+    None,
+    [
+        ("st_iran", "COOPERATE", "ag_hamas", false, "asserted", "", ""),
+        ("st_iran", "COOPERATE", "ag_isis", false, "asserted", "", ""),
+        ("ag_hamas", "COOPERATE", "ag_isis", false, "asserted", "", ""),
+        ("ag_hamas", "AID", "ag_hizballah", false, "asserted", "", ""),
+        ("ag_hamas", "COOPERATE", "po_fatah", false, "asserted", "", ""),
+    ]
+);
