@@ -760,7 +760,9 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     {
         return true;
     }
+    // "a rocket attack on": after a plain modifier, "on" follows a noun.
     matches!(next, "for" | "of" | "from" | "between" | "with" | "to")
+        || (next == "on" && i > 0 && plain_modifier(s, i - 1))
 }
 
 /// Is token `j` a plain lower-case word that can modify a following noun ("small",
@@ -1480,6 +1482,25 @@ fn fixed_structures(s: &Sent) -> Vec<Relation> {
         });
     };
     for i in 0..n {
+        // "the Syrian regime of Bashar Assad", "the Iranian government of Hassan Rouhani":
+        // the person leads the state whose regime it is.
+        if i > 0
+            && matches!(s.w(i), "regime" | "government" | "administration")
+            && s.w(i + 1) == "of"
+            && s.kind(i + 2) == Some(ActorType::Person)
+            && s.kind(i - 1) == Some(ActorType::State)
+        {
+            push(
+                i + 2,
+                Category::Leads,
+                "head of state",
+                i - 1,
+                i - 1,
+                s.mention_end(i + 2),
+                "struct:regime",
+                i,
+            );
+        }
         // "X under the leadership of P"
         if s.w(i) == "under"
             && s.w(i + 1) == "the"
@@ -2016,6 +2037,15 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                 && ((s.w(st - 2) == "such" && s.w(st - 1) == "as") || s.w(st - 1) == "including")
                 && s.w(s.mention_end(i) + 1) == ",";
             if st > 0 && PREPOSITIONS.contains(&s.w(st - 1)) && !example {
+                i = st;
+                continue;
+            }
+            // "at Camp Taji (Iraq) killed": a place in brackets is no subject.
+            if st > 0 && s.w(st - 1) == "(" && s.w(s.mention_end(i) + 1) == ")" {
+                i = st;
+                continue;
+            }
+            if is_modifier_mention(s, i) {
                 i = st;
                 continue;
             }
@@ -2956,6 +2986,12 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         ) {
             let mut j = i + 1;
             while j < n && j < i + 4 {
+                // "attack on international counter-ISIS forces": the name in the modifier is
+                // no target.
+                if s.men[j].is_some() && is_modifier_mention(s, j) {
+                    j = s.mention_end(j) + 1;
+                    continue;
+                }
                 if s.men[j].is_some() {
                     if !s.locative(j) {
                         obj = Some(coordinated_right(s, j, n));

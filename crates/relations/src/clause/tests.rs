@@ -1006,3 +1006,30 @@ t!(
         ("ag_hamas", "COOPERATE", "po_fatah", false, "asserted", "", ""),
     ]
 );
+
+t!(
+    a_regime_of_a_person_and_an_intervention_against,
+    "Hizballah fights alongside the Syrian regime of Bashar Assad. Al-Shabaab wants to avenge Kenya's past intervention in Somalia against al-Shabaab.",
+    None,
+    [
+        ("pe_assad", "LEADS", "st_syria", false, "asserted", "", ""),
+        ("st_kenya", "ASSAULT", "ag_shabaab", false, "asserted", "", ""),
+    ]
+);
+
+t!(
+    an_attack_that_killed_with_a_bracketed_place_and_a_modifier_target,
+    "KH's March 11, 2020 rocket attack on international counter-ISIS forces at Camp Taji (Iraq) killed three members of Defeat-ISIS Coalition forces, including two U.S. servicemembers.",
+    None,
+    [("ag_kh", "ASSAULT", "st_united_states", false, "asserted", "", "2020-03-11")]
+);
+
+#[test]
+fn neither_a_bracketed_place_nor_a_counter_modifier_is_a_party() {
+    let got = run(
+        "KH's March 11, 2020 rocket attack on international counter-ISIS forces at Camp Taji (Iraq) killed three members of Defeat-ISIS Coalition forces, including two U.S. servicemembers.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.0 != "st_iraq"), "{got:?}");
+    assert!(got.iter().all(|r| r.2 != "ag_isis"), "{got:?}");
+}
