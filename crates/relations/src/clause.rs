@@ -517,6 +517,15 @@ pub(crate) fn relations(
     let mut list = ListContext::default();
     let mut topic: Option<usize> = None;
     let analysts = analysts(text, rec);
+    // Each actor's branches among the document's actors, for "ISIS in the Sinai".
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); rec.actors.len()];
+    for (c, a) in rec.actors.iter().enumerate() {
+        if let Some(p) = &a.part_of {
+            if let Some(pi) = rec.actors.iter().position(|x| &x.id == p) {
+                kids[pi].push(c);
+            }
+        }
+    }
     // A line that is only a person's name ("Ismail Haniyeh"): the person the next line's role
     // phrases are about.
     let mut name_line: Option<(usize, Span)> = None;
@@ -553,7 +562,7 @@ pub(crate) fn relations(
             Heading::None => {}
         }
         let label_end = topic.and_then(|_| line_label(&lower, &men, prefix));
-        let (over, branch_parts) = branches(&toks, &lower, &mut men, rec, text);
+        let (over, branch_parts) = branches(&toks, &lower, &mut men, rec, text, &kids);
         let s = Sent {
             toks,
             lower,
@@ -2135,6 +2144,7 @@ fn branches(
     men: &mut [Option<usize>],
     rec: &Recognition,
     text: &str,
+    kids: &[Vec<usize>],
 ) -> (Vec<Option<usize>>, Vec<BranchPart>) {
     let n = toks.len();
     let mut over = vec![None; n];
@@ -2161,10 +2171,7 @@ fn branches(
             continue;
         }
         let parent = rec.mentions[m].actor;
-        let pid = &rec.actors[parent].id;
-        let children: Vec<usize> = (0..rec.actors.len())
-            .filter(|&c| rec.actors[c].part_of.as_deref() == Some(pid.as_str()))
-            .collect();
+        let children = &kids[parent];
         if children.is_empty() {
             continue;
         }
