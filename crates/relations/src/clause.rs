@@ -1510,6 +1510,71 @@ fn fixed_structures(s: &Sent) -> Vec<Relation> {
                 i,
             );
         }
+        // "U.S. Special Representative for Iran Brian Hook": a state's name before a person
+        // whose name the recogniser took with an office title serves that state.
+        if s.kind(i) == Some(ActorType::State) && s.mention_start(i) == i && !s.locative(i) {
+            let j = s.mention_end(i) + 1;
+            if j < n
+                && s.kind(j) == Some(ActorType::Person)
+                && matches!(
+                    s.w(j),
+                    "special"
+                        | "representative"
+                        | "ambassador"
+                        | "envoy"
+                        | "secretary"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "senator"
+                        | "deputy"
+                        | "assistant"
+                        | "undersecretary"
+                        | "director"
+                        | "adviser"
+                        | "advisor"
+                        | "counselor"
+                        | "official"
+                )
+            {
+                push(
+                    j,
+                    Category::Member,
+                    "official",
+                    i,
+                    i,
+                    s.mention_end(j),
+                    "struct:office",
+                    j,
+                );
+            }
+        }
+        // "the Riyadh Agreement between the ROYG and the STC": the parties agreed.
+        if matches!(
+            s.w(i),
+            "agreement" | "accord" | "accords" | "treaty" | "deal" | "memorandum" | "truce"
+        ) && s.w(i + 1) == "between"
+        {
+            let first = (i + 2..(i + 5).min(n)).find(|&j| s.men[j].is_some() && !s.locative(j));
+            if let Some(a) = first {
+                let e = s.mention_end(a);
+                let second = (e + 1..(e + 5).min(n))
+                    .take_while(|&j| matches!(s.w(j), "and" | "the") || s.men[j].is_some())
+                    .find(|&j| s.men[j].is_some() && !s.locative(j));
+                if let Some(b) = second {
+                    let b = s.mention_start(b);
+                    push(
+                        a,
+                        Category::Agree,
+                        "agreement",
+                        b,
+                        i,
+                        s.mention_end(b),
+                        "struct:agreement",
+                        i,
+                    );
+                }
+            }
+        }
         // "X under the leadership of P"
         if s.w(i) == "under"
             && s.w(i + 1) == "the"
@@ -3138,6 +3203,28 @@ fn struct_args(s: &Sent, h: &Hit, frame: Frame) -> Pairs {
     // A plural ("Hamas leaders") names no one person.
     if matches!(frame, Frame::Lead | Frame::Member) && s.w(t).ends_with('s') && h.end == t + 1 {
         return vec![];
+    }
+    // "U.S. Special Representative for Iran Brian Hook": "for Iran" is the portfolio; the
+    // state before the title is the one the person serves.
+    if matches!(frame, Frame::Lead | Frame::Member)
+        && s.w(h.end) == "for"
+        && s.men.get(h.end + 1).is_some_and(|m| m.is_some())
+    {
+        let person = s.mention_end(h.end + 1) + 1;
+        let mut b = t;
+        while b > 0 && s.men[b - 1].is_none() && {
+            let tk = &s.toks[b - 1];
+            tk.kind == TokenKind::Word && s.text.as_bytes()[tk.span.start].is_ascii_uppercase()
+        } {
+            b -= 1;
+        }
+        if s.kind(person) == Some(ActorType::Person)
+            && b > 0
+            && s.men[b - 1].is_some()
+            && !matches!(s.kind(b - 1), Some(ActorType::Person) | None)
+        {
+            return vec![(vec![person], vec![s.mention_start(b - 1)])];
+        }
     }
     // The part word's owner: "of Y" after, or "Y's" / "Y" right before.
     let mut owner = None;

@@ -1033,3 +1033,13 @@ fn neither_a_bracketed_place_nor_a_counter_modifier_is_a_party() {
     assert!(got.iter().all(|r| r.0 != "st_iraq"), "{got:?}");
     assert!(got.iter().all(|r| r.2 != "ag_isis"), "{got:?}");
 }
+
+t!(
+    an_agreement_between_parties_and_an_office_before_a_name,
+    "With the November 5 signing of the Riyadh Agreement between the Republic of Yemen Government and the STC, fighting ended. \"We have taken this step,\" U.S. Special Representative for Iran Brian Hook said.",
+    None,
+    [
+        ("st_yemen", "AGREE", "po_stc", false, "asserted", "", ""),
+        ("pe_hook", "MEMBER", "st_united_states", false, "asserted", "", ""),
+    ]
+);
