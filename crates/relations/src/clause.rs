@@ -1075,6 +1075,15 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         )
                         .then(|| lex.mode_of(words).map(str::to_string))
                         .flatten()
+                        // "died and been injured in the group's attacks": help modes
+                        // describe no attack.
+                        .filter(|m| {
+                            t.category != Category::Assault
+                                || !matches!(
+                                    m.as_str(),
+                                    "medical" | "funding" | "training" | "shelter" | "logistics"
+                                )
+                        })
                     });
                     let mode = match mode_override {
                         Some(c) => Some(match mode {
@@ -3105,6 +3114,36 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         i += 1;
     }
     let mut obj = obj.or(anti_obj);
+    // "U.S. citizens have died and been injured in the group's attacks": the victims of the
+    // clause are the attacks' targets.
+    if obj.is_none() && c == Category::Assault && sub.is_some() {
+        let st = sub.as_ref().map_or(h.start, |v| s.mention_start(v[0]));
+        let before = st.saturating_sub(2)..st;
+        if let Some(p) = before.rev().find(|&k| s.w(k) == "in") {
+            let victim_verb = (p.saturating_sub(6)..p).rev().find(|&k| {
+                matches!(
+                    s.w(k),
+                    "died" | "killed" | "injured" | "wounded" | "hurt" | "harmed" | "maimed"
+                )
+            });
+            if let Some(v) = victim_verb {
+                let mut k = v;
+                // Back over the coordinated participles ("have died and been injured").
+                while k > 0 && s.men[k - 1].is_none() && !matches!(s.w(k - 1), "," | ";" | ".") {
+                    k -= 1;
+                }
+                if k > 0 && s.men[k - 1].is_some() && !s.locative(k - 1) {
+                    let victims = coordinated_left(s, s.mention_start(k - 1));
+                    if !victims
+                        .iter()
+                        .any(|x| sub.as_ref().is_some_and(|v| v.contains(x)))
+                    {
+                        obj = Some(victims);
+                    }
+                }
+            }
+        }
+    }
     // "Hezbollah generates funds from a combination of direct financial support from Iran":
     // the giver follows "from"; the clause's subject receives.
     if sub.is_none() && obj.is_none() && from_agent.is_some() {

@@ -1043,3 +1043,13 @@ t!(
         ("pe_hook", "MEMBER", "st_united_states", false, "asserted", "", ""),
     ]
 );
+
+t!(
+    victims_of_a_possessed_attack,
+    "Hamas is a militant group. U.S. citizens have died and been injured in the group's attacks. Three Israeli soldiers were killed in Hizballah's attacks.",
+    None,
+    [
+        ("ag_hamas", "ASSAULT", "st_united_states", false, "asserted", "", ""),
+        ("ag_hizballah", "ASSAULT", "st_israel", false, "asserted", "", ""),
+    ]
+);
