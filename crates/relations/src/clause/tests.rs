@@ -1053,3 +1053,10 @@ t!(
         ("ag_hizballah", "ASSAULT", "st_israel", false, "asserted", "", ""),
     ]
 );
+
+t!(
+    critical_of_is_an_accusation,
+    "In response, the Houthis were highly critical of Saudi Arabia in their own statement.",
+    None,
+    [("ag_houthis", "ACCUSE", "st_saudi_arabia", false, "asserted", "", "")]
+);
