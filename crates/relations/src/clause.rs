@@ -529,8 +529,14 @@ pub(crate) fn relations(
     // A line that is only a person's name ("Ismail Haniyeh"): the person the next line's role
     // phrases are about.
     let mut name_line: Option<(usize, Span)> = None;
+    // The branch a paragraph opens with ("Reports on the close ties between Hamas and ISIS'
+    // Sinai chapter ..."): later bare names of its parent in the paragraph mean the branch.
+    let mut para_branch: Option<usize> = None;
+    let mut prev_end = 0;
     let mut mi = 0;
     for (si, sent) in sentences.iter().enumerate() {
+        let para_start = si == 0 || text[prev_end.min(sent.start)..sent.start].contains('\n');
+        prev_end = sent.end;
         while mi < rec.mentions.len() && rec.mentions[mi].span.end <= sent.start {
             mi += 1;
         }
@@ -562,7 +568,17 @@ pub(crate) fn relations(
             Heading::None => {}
         }
         let label_end = topic.and_then(|_| line_label(&lower, &men, prefix));
-        let (over, branch_parts) = branches(&toks, &lower, &mut men, rec, text, &kids);
+        let (mut over, branch_parts) = branches(&toks, &lower, &mut men, rec, text, &kids);
+        topic_branch(
+            &toks,
+            &men,
+            &mut over,
+            rec,
+            text,
+            &kids,
+            para_start,
+            &mut para_branch,
+        );
         let s = Sent {
             toks,
             lower,
@@ -2309,6 +2325,85 @@ fn branches(
         k = end + 1;
     }
     (over, parts)
+}
+
+/// Paragraph topic continuity for branches. A paragraph whose first sentence names a branch
+/// (and not its parent on its own) is about that branch; in its later sentences, a name of the
+/// parent that the branch's own name contains ("ISIS" in "ISIS-Sinai Province") stands for
+/// the branch, unless the sentence names the branch itself (then the parent is meant) or the
+/// parent is placed ("ISIS in Syria", "ISIS in those countries", "other ISIS branches").
+#[allow(clippy::too_many_arguments)]
+fn topic_branch(
+    toks: &[Token],
+    men: &[Option<usize>],
+    over: &mut [Option<usize>],
+    rec: &Recognition,
+    text: &str,
+    kids: &[Vec<usize>],
+    para_start: bool,
+    para_branch: &mut Option<usize>,
+) {
+    let n = toks.len();
+    let actor_at = |k: usize, over: &[Option<usize>]| {
+        over[k].or_else(|| men[k].map(|m| rec.mentions[m].actor))
+    };
+    let named: Vec<usize> = (0..n)
+        .filter(|&k| men[k].is_some_and(|m| !rec.mentions[m].locative))
+        .filter_map(|k| actor_at(k, over))
+        .collect();
+    let parent_of = |b: usize| {
+        rec.actors[b]
+            .part_of
+            .as_ref()
+            .and_then(|p| rec.actors.iter().position(|x| &x.id == p))
+    };
+    if para_start {
+        *para_branch = named
+            .iter()
+            .copied()
+            .find(|&b| parent_of(b).is_some_and(|p| kids[p].contains(&b) && !named.contains(&p)));
+        return;
+    }
+    let Some(b) = *para_branch else {
+        return;
+    };
+    let Some(p) = parent_of(b) else {
+        return;
+    };
+    if named.contains(&b) {
+        return;
+    }
+    let lower = |k: usize| toks[k].text(text).to_ascii_lowercase();
+    let mut k = 0;
+    while k < n {
+        let Some(m) = men[k] else {
+            k += 1;
+            continue;
+        };
+        let mention = &rec.mentions[m];
+        let mut e = k;
+        while e + 1 < n && men[e + 1] == Some(m) {
+            e += 1;
+        }
+        let form = &text[mention.span.start..mention.span.end];
+        // "ISIS in Syria", "ISIS in those countries", "other ISIS branches".
+        let elsewhere = (e + 1 < n && lower(e + 1) == "in") || (k > 0 && lower(k - 1) == "other");
+        if over[k].is_none()
+            && mention.actor == p
+            && !mention.locative
+            && mention.kind == MentionKind::Name
+            && !elsewhere
+            && rec.actors[b]
+                .name
+                .split(|c: char| c == ' ' || c == '-')
+                .any(|w| w == form)
+        {
+            for t in &mut over[k..=e] {
+                *t = Some(b);
+            }
+        }
+        k = e + 1;
+    }
 }
 
 /// "pro-ISIS", "anti-Israeli": a name inside a modifier, never a subject.

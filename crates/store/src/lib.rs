@@ -794,18 +794,19 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<ClaimRow>> {
-        // Newest first (undated last). Each direction is read from the (subject, object, time)
-        // index only as far as the page needs, so a page costs the same however many claims
-        // the pair has.
+        // Newest first (undated last), ties by id in the inner reads as in the outer order, so
+        // that pages agree with the whole list. Each direction is read from the (subject,
+        // object, time) index only as far as the page needs, so a page costs the same however
+        // many claims the pair has.
         let limit = limit.min(i64::MAX as usize / 2) as i64;
         let need = limit.saturating_add(offset as i64);
         self.claims_where(
             "c.id IN (
                SELECT id FROM (SELECT id FROM claims WHERE subject = ?1 AND object = ?2
-                 AND (?3 IS NULL OR category = ?3) ORDER BY time DESC LIMIT ?6)
+                 AND (?3 IS NULL OR category = ?3) ORDER BY time DESC, id LIMIT ?6)
                UNION ALL
                SELECT id FROM (SELECT id FROM claims WHERE subject = ?2 AND object = ?1
-                 AND ?1 <> ?2 AND (?3 IS NULL OR category = ?3) ORDER BY time DESC LIMIT ?6))
+                 AND ?1 <> ?2 AND (?3 IS NULL OR category = ?3) ORDER BY time DESC, id LIMIT ?6))
              ORDER BY c.time DESC, c.id LIMIT ?4 OFFSET ?5",
             params![
                 a,

@@ -1058,5 +1058,44 @@ t!(
     critical_of_is_an_accusation,
     "In response, the Houthis were highly critical of Saudi Arabia in their own statement.",
     None,
-    [("ag_houthis", "ACCUSE", "st_saudi_arabia", false, "asserted", "", "")]
+    [(
+        "ag_houthis",
+        "ACCUSE",
+        "st_saudi_arabia",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
 );
+
+#[test]
+fn a_paragraph_about_a_branch_means_it_by_its_parents_name() {
+    let got = run(
+        "ISIS-Sinai Province attacked Egyptian forces.\n\nReports on the close ties between Hamas and ISIS' Sinai chapter have surfaced. IDF officials confirmed that Hamas was providing ISIS with weapons. Iran fights ISIS in Syria.\n\nHamas leaders met ISIS officials in Gaza.",
+        None,
+    );
+    let has = |s: &str, c: &str, o: &str| got.iter().any(|r| r.0 == s && r.1 == c && r.2 == o);
+    assert!(has("ag_hamas", "AID", "ag_isis_sinai"), "{got:?}");
+    // Placed elsewhere: the parent.
+    assert!(has("st_iran", "ASSAULT", "ag_isis"), "{got:?}");
+    // A new paragraph that does not open with the branch: the parent.
+    assert!(
+        has("ag_hamas", "CONSULT", "ag_isis") || has("ag_isis", "CONSULT", "ag_hamas"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_paragraph_topic_needs_the_parents_name_inside_the_branchs() {
+    // al-Shabaab is part of al-Qaida in the dictionary, but "al-Qaida" is not its name.
+    let got = run(
+        "Al-Shabaab attacked Kenyan forces in 2018. Al-Shabaab also received funding from al-Qaida.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "ag_aq" && r.1 == "AID" && r.2 == "ag_shabaab"),
+        "{got:?}"
+    );
+}
