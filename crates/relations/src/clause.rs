@@ -2393,10 +2393,7 @@ fn topic_branch(
             && !mention.locative
             && mention.kind == MentionKind::Name
             && !elsewhere
-            && rec.actors[b]
-                .name
-                .split(|c: char| c == ' ' || c == '-')
-                .any(|w| w == form)
+            && rec.actors[b].name.split([' ', '-']).any(|w| w == form)
         {
             for t in &mut over[k..=e] {
                 *t = Some(b);
