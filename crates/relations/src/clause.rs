@@ -437,7 +437,24 @@ fn topic_clause(s: &Sent, t: usize) -> bool {
     while j > le + 1 {
         j -= 1;
         let w = s.w(j);
-        if matches!(w, "," | ";" | "and" | "or") {
+        if matches!(w, "and" | "or") {
+            // "Iran's IRGC has had a presence in Lebanon and coordinates closely with X": a
+            // verb coordinated in a clause that has its own subject.
+            let lo = (le..j)
+                .rfind(|&x| matches!(s.w(x), ";" | ":"))
+                .map_or(le, |x| x + 1);
+            let own_subject = (lo..j).any(|x| {
+                let next = s.w(s.mention_end(x) + 1);
+                s.men[x].is_some()
+                    && s.mention_start(x) == x
+                    && !s.locative(x)
+                    && (x == 0 || !PREPOSITIONS.contains(&s.w(x - 1)))
+                    && (matches!(next, "has" | "have" | "had" | "is" | "are" | "was" | "were")
+                        || (next.len() > 3 && next.ends_with('s') && !next.ends_with("ss")))
+            });
+            return !own_subject;
+        }
+        if matches!(w, "," | ";") {
             return true;
         }
         if !(w.ends_with("ly") || w == "to" || INTENT.contains(&w) || w == "also") {
@@ -2033,11 +2050,16 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
                         | "also"
                 ) || (v.len() > 3 && (v.ends_with("ed") || v.ends_with('s')) && !v.ends_with("ss"))
             };
-            let first = (0..k)
+            // Within the clause: after the last ';' or ':' ("area(s) of operation: ...;
+            // Iran's IRGC has had a presence in Lebanon and coordinates closely with X").
+            let lo = (0..k)
+                .rfind(|&x| matches!(s.w(x), ";" | ":"))
+                .map_or(0, |x| x + 1);
+            let first = (lo..k)
                 .find(|&j| free(j) && finite(j))
-                .or_else(|| (0..k).find(|&j| free(j)));
+                .or_else(|| (lo..k).find(|&j| free(j)));
             if let Some(j) = first {
-                if (0..j).all(|x| !matches!(s.w(x), ";" | ":")) {
+                {
                     let mut subs = coordinated_right(s, j, t);
                     for x in also {
                         if !subs.contains(&x) {

@@ -1099,3 +1099,10 @@ fn a_paragraph_topic_needs_the_parents_name_inside_the_branchs() {
         "{got:?}"
     );
 }
+
+t!(
+    a_labelled_line_clause_with_its_own_subject,
+    "Hizballah:\n\narea(s) of operation: headquartered in Beirut, with considerable support from Iran; Iran's Islamic Revolutionary Guard Corps has had a presence in Lebanon since the early 1980s and coordinates closely with Hizballah on military operations and training;",
+    None,
+    [("sa_ir_irgc", "COOPERATE", "ag_hizballah", false, "asserted", "", "")]
+);
