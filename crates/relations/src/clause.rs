@@ -681,7 +681,8 @@ pub(crate) fn relations(
                 }
             }
         }
-        // One relation per (subject, category, object, negated, time) per sentence.
+        // One relation per (subject, category, mode, object, negated, time) per sentence: "was
+        // providing ISIS with weapons, and even smuggled wounded ISIS fighters" states two.
         let mut seen = std::collections::HashSet::new();
         for r in dated {
             let (a, b) = if r.category.is_symmetric() && r.subject > r.object {
@@ -689,7 +690,7 @@ pub(crate) fn relations(
             } else {
                 (r.subject, r.object)
             };
-            if seen.insert((a, r.category, b, r.negated, r.time)) {
+            if seen.insert((a, r.category, r.mode.clone(), b, r.negated, r.time)) {
                 out.push(r);
             }
         }
@@ -1590,6 +1591,37 @@ fn fixed_structures(s: &Sent) -> Vec<Relation> {
                 );
             }
         }
+        // "Iran has often put aside its religious differences with radical Sunni groups like
+        // ISIS and Hamas": setting differences aside is cooperation.
+        if s.w(i) == "differences"
+            && s.w(i + 1) == "with"
+            && (i.saturating_sub(5)..i).any(|k| s.w(k) == "aside")
+        {
+            let verb = (i.saturating_sub(6)..i).find(|&k| {
+                matches!(
+                    s.w(k),
+                    "put" | "puts" | "putting" | "set" | "sets" | "setting"
+                )
+            });
+            if let (Some(v), Some(objs)) = (verb, object_right(s, i + 1)) {
+                if let Some(subs) = subject_left(s, v) {
+                    for &a in &subs {
+                        for &b in &with_examples(s, objs.clone()) {
+                            push(
+                                a,
+                                Category::Cooperate,
+                                "reconciliation",
+                                b,
+                                v,
+                                s.mention_end(b),
+                                "struct:differences",
+                                i,
+                            );
+                        }
+                    }
+                }
+            }
+        }
         // "the Riyadh Agreement between the ROYG and the STC": the parties agreed.
         if matches!(
             s.w(i),
@@ -1972,7 +2004,7 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
     while k > 0 {
         k -= 1;
         let w = s.w(k);
-        if w.ends_with("ly") || matches!(w, "also" | "often" | "still" | "then") {
+        if w.ends_with("ly") || matches!(w, "also" | "often" | "still" | "then" | "even") {
             continue;
         }
         if matches!(
@@ -2052,8 +2084,10 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
             };
             // Within the clause: after the last ';' or ':' ("area(s) of operation: ...;
             // Iran's IRGC has had a presence in Lebanon and coordinates closely with X").
+            // "IDF officials confirmed that Hamas was providing ..., and even smuggled": inside
+            // a complement clause, its own subject.
             let lo = (0..k)
-                .rfind(|&x| matches!(s.w(x), ";" | ":"))
+                .rfind(|&x| matches!(s.w(x), ";" | ":" | "that"))
                 .map_or(0, |x| x + 1);
             let first = (lo..k)
                 .find(|&j| free(j) && finite(j))
@@ -2559,6 +2593,9 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
                     if let Some(m) =
                         (k..(k + 3).min(n)).find(|&x| s.men[x].is_some() && !s.locative(x))
                     {
+                        // The named examples stand for a described set with no name of its
+                        // own ("radical Sunni groups like ISIS and Hamas").
+                        objs.retain(|&o| s.actor(o).is_some_and(|a| s.rec.actors[a].known));
                         objs.extend(coordinated_right(s, m, n));
                     }
                     break;
@@ -2798,6 +2835,9 @@ fn with_examples(s: &Sent, mut obj: Vec<usize>) -> Vec<usize> {
     };
     let m = j + lead;
     if m < n && s.men[m].is_some() && !s.locative(m) {
+        // "radical Sunni groups like ISIS and Hamas": the named examples stand for a described
+        // set that has no name of its own.
+        obj.retain(|&o| s.actor(o).is_some_and(|a| s.rec.actors[a].known));
         for x in coordinated_right(s, m, n) {
             if !obj.iter().any(|&o| s.actor(o) == s.actor(x)) {
                 obj.push(x);

@@ -1106,3 +1106,33 @@ t!(
     None,
     [("sa_ir_irgc", "COOPERATE", "ag_hizballah", false, "asserted", "", "")]
 );
+
+#[test]
+fn setting_differences_aside_and_named_examples_of_a_described_set() {
+    let got = run(
+        "In pursuing its ambitions, Iran has often put aside its religious differences with radical Sunni groups like ISIS and Hamas.",
+        None,
+    );
+    for o in ["ag_isis", "ag_hamas"] {
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "st_iran" && r.1 == "COOPERATE" && r.2 == o),
+            "{o}: {got:?}"
+        );
+    }
+    assert!(got.iter().all(|r| r.2.starts_with("ag_")), "{got:?}");
+}
+
+#[test]
+fn two_modes_in_one_sentence_are_two_claims_and_the_complement_keeps_its_subject() {
+    let got = run(
+        "IDF officials confirmed that Hamas was providing ISIS with weapons and logistical support, and even smuggled wounded ISIS fighters into Gaza hospitals.",
+        None,
+    );
+    let aid = got
+        .iter()
+        .filter(|r| r.0 == "ag_hamas" && r.1 == "AID" && r.2 == "ag_isis")
+        .count();
+    assert_eq!(aid, 2, "{got:?}");
+    assert!(got.iter().all(|r| r.0 != "sa_il_idf"), "{got:?}");
+}
