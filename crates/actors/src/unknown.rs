@@ -1206,8 +1206,11 @@ pub(crate) fn descriptions(
                             | "western"
                     )
             });
+            // "a pro-ISIS media group": a media outlet of its own.
+            let media_group =
+                lw == "group" && (a..k).any(|x| word(x).eq_ignore_ascii_case("media"));
             let ok = if singular_armed {
-                has_armed_mod
+                has_armed_mod || media_group
             } else if thing {
                 institutional
             } else {
@@ -1242,6 +1245,16 @@ pub(crate) fn descriptions(
             // "Lebanon-based terrorist group": "-based" belongs to the name before it.
             while a < k && word(a) == "-" {
                 a += 2;
+            }
+            // "a pro-ISIS media group": the stance belongs to the name.
+            if media_group
+                && a >= 3
+                && word(a - 2) == "-"
+                && word(a - 3).eq_ignore_ascii_case("pro")
+                && toks[a - 3].span.end == toks[a - 2].span.start
+                && toks[a - 2].span.end == toks[a - 1].span.start
+            {
+                a -= 3;
             }
             if a > k {
                 k += 1;
@@ -1334,6 +1347,8 @@ pub(crate) fn descriptions(
                 } else {
                     ActorType::Organization
                 }
+            } else if media_group && !has_armed_mod {
+                ActorType::Media
             } else if armed.contains(lw) || singular_armed || has_armed_mod && lw == "members" {
                 ActorType::ArmedGroup
             } else {

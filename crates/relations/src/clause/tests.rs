@@ -1136,3 +1136,10 @@ fn two_modes_in_one_sentence_are_two_claims_and_the_complement_keeps_its_subject
     assert_eq!(aid, 2, "{got:?}");
     assert!(got.iter().all(|r| r.0 != "sa_il_idf"), "{got:?}");
 }
+
+t!(
+    a_described_media_group_is_an_actor_and_they_its_pronoun,
+    "A pro-ISIS media group responded with its own statement on Telegram, where they criticized al-Muhajir for airing the group's dirty laundry.",
+    None,
+    [("pro-isis-media-group", "ACCUSE", "pe_al_muhajir", false, "asserted", "", "")]
+);
