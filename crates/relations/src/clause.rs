@@ -205,10 +205,16 @@ struct Sent<'a> {
     text: &'a str,
     /// Per token, the actor a branch phrase stands for ("ISIS in the Sinai").
     over: Vec<Option<usize>>,
+    /// The people the previous sentence named, when it named two or more.
+    prev_list: Vec<usize>,
 }
 
 /// A token index that stands for the section's topic actor in argument lists.
 const TOPIC: usize = usize::MAX - 1;
+
+/// Token indices from here up to [`TOPIC`] stand for the people the previous sentence listed
+/// ("They are A; B; and C. Each has been designated ...").
+const LISTED: usize = usize::MAX - 64;
 
 /// Verbs of intent before an infinitive: "seeks to disrupt", "vowed to attack".
 const INTENT: &[&str] = &[
@@ -549,6 +555,7 @@ pub(crate) fn relations(
     // The branch a paragraph opens with ("Reports on the close ties between Hamas and ISIS'
     // Sinai chapter ..."): later bare names of its parent in the paragraph mean the branch.
     let mut para_branch: Option<usize> = None;
+    let mut prev_list: Vec<usize> = Vec::new();
     let mut prev_end = 0;
     let mut mi = 0;
     for (si, sent) in sentences.iter().enumerate() {
@@ -606,12 +613,25 @@ pub(crate) fn relations(
             label_end,
             text,
             over,
+            prev_list: std::mem::take(&mut prev_list),
         };
         let roles = name_line
             .take()
             .map(|(person, span)| role_line(&s, person, span))
             .unwrap_or_default();
         name_line = person_line(&s, text, *sent).map(|p| (p, *sent));
+        // The people this sentence names, for a plural subject that opens the next.
+        for (k, m) in s.men.iter().enumerate() {
+            if let (Some(_), Some(a)) = (m, s.actor(k)) {
+                if !s.locative(k) && s.kind(k) == Some(ActorType::Person) && !prev_list.contains(&a)
+                {
+                    prev_list.push(a);
+                }
+            }
+        }
+        if prev_list.len() < 2 || prev_list.len() > TOPIC - LISTED {
+            prev_list.clear();
+        }
         let attr = attribution::find(&s.toks, &s.lower, &s.men, rec, &mut list, *sent, text);
         let parties = (mi..mj)
             .filter(|&m| !rec.mentions[m].locative)
@@ -622,6 +642,7 @@ pub(crate) fn relations(
             && !(publisher.is_some() && parties.len() == 1)
             && (s.label_end.is_none() || parties.is_empty())
             && roles.is_empty()
+            && (!matches!(s.w(0), "each" | "they" | "both" | "all") || s.prev_list.is_empty())
         {
             continue;
         }
@@ -1016,7 +1037,17 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                 for &oa in &objs {
                     // The section's topic may also be the object ("with support from Iran").
                     let topic_obj = oa == TOPIC;
-                    let oa = if topic_obj { h.start } else { oa };
+                    // "Each has previously been designated": the people the sentence before
+                    // listed.
+                    let listed = (LISTED..TOPIC)
+                        .contains(&oa)
+                        .then(|| s.prev_list.get(oa - LISTED).copied())
+                        .flatten();
+                    let oa = if topic_obj || (LISTED..TOPIC).contains(&oa) {
+                        h.start
+                    } else {
+                        oa
+                    };
                     let by_publisher = sa == PUBLISHER || sa == TOPIC;
                     let sub = if sa == PUBLISHER {
                         s.publisher
@@ -1025,7 +1056,11 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     } else {
                         s.actor(sa)
                     };
-                    let obj = if topic_obj { s.topic } else { s.actor(oa) };
+                    let obj = if topic_obj {
+                        s.topic
+                    } else {
+                        listed.or_else(|| s.actor(oa))
+                    };
                     let (Some(sub), Some(obj)) = (sub, obj) else {
                         continue;
                     };
@@ -2764,6 +2799,16 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             }
             return vec![];
         };
+        // "Each has previously been designated by the Treasury", "They were arrested by the
+        // FBI": a plural subject that opens the sentence stands for the people the previous
+        // sentence listed.
+        if matches!(s.w(0), "each" | "they" | "both" | "all")
+            && !s.prev_list.is_empty()
+            && (1..h.start).all(|k| s.men[k].is_none() && !matches!(s.w(k), "," | ";" | "that"))
+        {
+            let listed = (0..s.prev_list.len()).map(|k| LISTED + k).collect();
+            return vec![(agent, listed)];
+        }
         let Some(patient) = subject_left(s, h.start) else {
             // "weapons were supplied to Hezbollah by Iran"
             let obj = object_right(s, h.end)

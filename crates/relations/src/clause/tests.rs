@@ -1143,3 +1143,23 @@ t!(
     None,
     [("pro-isis-media-group", "ACCUSE", "pe_al_muhajir", false, "asserted", "", "")]
 );
+
+t!(
+    a_plural_subject_stands_for_the_people_listed_before,
+    "They are Adham Tabaja; Mohammad Ibrahim Bassi; and Ali Youssef Charara. Each has previously been designated by the U.S. Treasury Department as a Specially Designated Global Terrorist.",
+    None,
+    [
+        ("sa_us_treasury", "SANCTION", "pe_tabaja", false, "asserted", "", ""),
+        ("sa_us_treasury", "SANCTION", "pe_bazzi", false, "asserted", "", ""),
+        ("sa_us_treasury", "SANCTION", "pe_charara", false, "asserted", "", ""),
+    ]
+);
+
+#[test]
+fn a_plural_subject_needs_a_list_before() {
+    let got = run(
+        "Adham Tabaja met bankers. Each has previously been designated by the U.S. Treasury Department.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "SANCTION"), "{got:?}");
+}
