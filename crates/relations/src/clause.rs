@@ -540,13 +540,16 @@ pub(crate) fn relations(
     let mut list = ListContext::default();
     let mut topic: Option<usize> = None;
     let analysts = analysts(text, rec);
-    // Each actor's branches among the document's actors, for "ISIS in the Sinai".
+    // Each actor's parent and branches among the document's actors, for "ISIS in the Sinai".
+    let parents: Vec<Option<usize>> = rec
+        .actors
+        .iter()
+        .map(|a| a.part_of.as_deref().and_then(|p| rec.actor_index(p)))
+        .collect();
     let mut kids: Vec<Vec<usize>> = vec![Vec::new(); rec.actors.len()];
-    for (c, a) in rec.actors.iter().enumerate() {
-        if let Some(p) = &a.part_of {
-            if let Some(pi) = rec.actors.iter().position(|x| &x.id == p) {
-                kids[pi].push(c);
-            }
+    for (c, p) in parents.iter().enumerate() {
+        if let Some(p) = p {
+            kids[*p].push(c);
         }
     }
     // A line that is only a person's name ("Ismail Haniyeh"): the person the next line's role
@@ -599,7 +602,7 @@ pub(crate) fn relations(
             &mut over,
             rec,
             text,
-            &kids,
+            &parents,
             para_start,
             &mut para_branch,
         );
@@ -1039,15 +1042,11 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                     let topic_obj = oa == TOPIC;
                     // "Each has previously been designated": the people the sentence before
                     // listed.
-                    let listed = (LISTED..TOPIC)
-                        .contains(&oa)
+                    let list_obj = (LISTED..TOPIC).contains(&oa);
+                    let listed = list_obj
                         .then(|| s.prev_list.get(oa - LISTED).copied())
                         .flatten();
-                    let oa = if topic_obj || (LISTED..TOPIC).contains(&oa) {
-                        h.start
-                    } else {
-                        oa
-                    };
+                    let oa = if topic_obj || list_obj { h.start } else { oa };
                     let by_publisher = sa == PUBLISHER || sa == TOPIC;
                     let sub = if sa == PUBLISHER {
                         s.publisher
@@ -1641,7 +1640,7 @@ fn fixed_structures(s: &Sent) -> Vec<Relation> {
             if let (Some(v), Some(objs)) = (verb, object_right(s, i + 1)) {
                 if let Some(subs) = subject_left(s, v) {
                     for &a in &subs {
-                        for &b in &with_examples(s, objs.clone()) {
+                        for &b in &objs {
                             push(
                                 a,
                                 Category::Cooperate,
@@ -2430,10 +2429,13 @@ fn topic_branch(
     over: &mut [Option<usize>],
     rec: &Recognition,
     text: &str,
-    kids: &[Vec<usize>],
+    parents: &[Option<usize>],
     para_start: bool,
     para_branch: &mut Option<usize>,
 ) {
+    if !para_start && para_branch.is_none() {
+        return;
+    }
     let n = toks.len();
     let actor_at = |k: usize, over: &[Option<usize>]| {
         over[k].or_else(|| men[k].map(|m| rec.mentions[m].actor))
@@ -2442,23 +2444,17 @@ fn topic_branch(
         .filter(|&k| men[k].is_some_and(|m| !rec.mentions[m].locative))
         .filter_map(|k| actor_at(k, over))
         .collect();
-    let parent_of = |b: usize| {
-        rec.actors[b]
-            .part_of
-            .as_ref()
-            .and_then(|p| rec.actors.iter().position(|x| &x.id == p))
-    };
     if para_start {
         *para_branch = named
             .iter()
             .copied()
-            .find(|&b| parent_of(b).is_some_and(|p| kids[p].contains(&b) && !named.contains(&p)));
+            .find(|&b| parents[b].is_some_and(|p| !named.contains(&p)));
         return;
     }
     let Some(b) = *para_branch else {
         return;
     };
-    let Some(p) = parent_of(b) else {
+    let Some(p) = parents[b] else {
         return;
     };
     if named.contains(&b) {

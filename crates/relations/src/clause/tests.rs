@@ -1163,3 +1163,18 @@ fn a_plural_subject_needs_a_list_before() {
     );
     assert!(got.iter().all(|r| r.1 != "SANCTION"), "{got:?}");
 }
+
+t!(
+    a_titles_for_phrase_is_its_portfolio,
+    "Saudi envoy for Yemen Mohammed Al Jaber met Houthi leaders.",
+    None,
+    [(
+        "mohammed-al-jaber",
+        "MEMBER",
+        "st_saudi_arabia",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
