@@ -709,6 +709,7 @@ pub(crate) fn resolve(
     }
     found.sort_by_key(|f| f.span);
     anaphors(text, st, entries, &names, &mut found);
+    pronoun_subjects(text, st, entries, &names, &mut found);
     predicates(text, st, &desc_spans, &mut found);
     let mut parents = appositions(text, &found);
     parents.extend(role_parents);
@@ -1611,6 +1612,194 @@ fn anaphors(
             added.push(Found {
                 span: sp,
                 who: a.who.clone(),
+                kind: MentionKind::Anaphor,
+                locative: false,
+            });
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| f.span);
+}
+
+/// Words after "It is" that make the "it" an expletive ("It is important to", "It is not
+/// clear whether"). A "that" soon after "It" makes one too ("It is believed that"); "It is
+/// believed to fund" is about the group.
+const EXPLETIVE_AFTER_BE: &[&str] = &[
+    "important",
+    "critical",
+    "crucial",
+    "essential",
+    "imperative",
+    "vital",
+    "necessary",
+    "clear",
+    "unclear",
+    "evident",
+    "obvious",
+    "possible",
+    "impossible",
+    "likely",
+    "unlikely",
+    "probable",
+    "difficult",
+    "hard",
+    "easy",
+    "true",
+    "false",
+    "time",
+    "worth",
+    "urgent",
+    "remarkable",
+    "interesting",
+    "noteworthy",
+    "significant",
+    "unfortunate",
+    "fortunate",
+    "appropriate",
+    "fitting",
+    "useful",
+    "helpful",
+    "good",
+    "great",
+    "right",
+    "wrong",
+    "fair",
+    "unacceptable",
+    "natural",
+    "surprising",
+    "striking",
+    "ironic",
+    "telling",
+    "incumbent",
+    "noted",
+    "a",
+    "an",
+    "the",
+    "my",
+    "our",
+    "no",
+    "not",
+    "also",
+    "still",
+    "now",
+    "here",
+    "there",
+    "what",
+    "how",
+    "why",
+    "because",
+    "as",
+    "in",
+    "for",
+];
+
+/// A sentence that opens with "It" and goes on about a group ("... Ansar Bayt al-Maqdis (ABM)
+/// rose to prominence in 2011. It is responsible for attacks against ..."): the "It" is the
+/// group that was the subject of the sentence before, in the same paragraph. An expletive "it"
+/// ("It is important that", "It seems", "It was in 1998 that") and an "it" after a sentence
+/// whose subject is no group stay unresolved.
+fn pronoun_subjects(
+    text: &str,
+    st: &SentenceTokens,
+    entries: &[ActorEntry],
+    names: &HashMap<UnknownKey, UnknownInfo>,
+    found: &mut Vec<Found>,
+) {
+    let kind_of = |w: &Who| match w {
+        Who::Entry(e) => entries[*e].kind,
+        Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
+    };
+    let group = |k: ActorType| {
+        matches!(
+            k,
+            ActorType::ArmedGroup | ActorType::PoliticalOrg | ActorType::Organization
+        )
+    };
+    let mut added = Vec::new();
+    for si in 1..st.ranges.len() {
+        let toks = st.sentence(si);
+        let Some(first) = toks.first() else {
+            continue;
+        };
+        if &text[first.span.start..first.span.end] != "It" {
+            continue;
+        }
+        let word = |i: usize| {
+            toks.get(i).map_or(String::new(), |t| {
+                text[t.span.start..t.span.end].to_ascii_lowercase()
+            })
+        };
+        let w1 = word(1);
+        let be = matches!(w1.as_str(), "is" | "was" | "has" | "had" | "will" | "would");
+        let w2 = word(2);
+        let w2 = if be && w2 == "been" { word(3) } else { w2 };
+        if (be && EXPLETIVE_AFTER_BE.contains(&w2.as_str()))
+            || matches!(
+                w1.as_str(),
+                "seems"
+                    | "seemed"
+                    | "appears"
+                    | "appeared"
+                    | "remains"
+                    | "takes"
+                    | "took"
+                    | "means"
+                    | "meant"
+                    | "is'"
+                    | "'s"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+            )
+            || (2..6).any(|i| matches!(word(i).as_str(), "that" | "whether" | "if"))
+        {
+            continue;
+        }
+        // The sentence before, in the same paragraph.
+        let prev = st.sentence(si - 1);
+        let (Some(p0), Some(p1)) = (prev.first(), prev.last()) else {
+            continue;
+        };
+        if text[p1.span.end..first.span.start].contains('\n') {
+            continue;
+        }
+        // Its subject: the first actor named outside a prepositional phrase.
+        let lo = found.partition_point(|f| f.span.start < p0.span.start);
+        let hi = found.partition_point(|f| f.span.start < p1.span.end);
+        let subject = found[lo..hi].iter().find(|f| {
+            // The word before the name, past a determiner ("of the Taliban").
+            let mut before = crate::prev_word(text, f.span.start).to_ascii_lowercase();
+            if matches!(before.as_str(), "the" | "a" | "an" | "its" | "their") {
+                let at = text[..f.span.start].trim_end().len() - before.len();
+                before = crate::prev_word(text, at).to_ascii_lowercase();
+            }
+            !f.locative
+                && !matches!(
+                    before.as_str(),
+                    "of" | "in"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "against"
+                        | "on"
+                        | "for"
+                        | "as"
+                        | "between"
+                        | "into"
+                        | "at"
+                        | "and"
+                        | "or"
+                        | "than"
+                        | "like"
+                        | "including"
+                )
+        });
+        if let Some(f) = subject.filter(|f| group(kind_of(&f.who))) {
+            added.push(Found {
+                span: first.span,
+                who: f.who.clone(),
                 kind: MentionKind::Anaphor,
                 locative: false,
             });

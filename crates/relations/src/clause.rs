@@ -527,6 +527,32 @@ fn intended(s: &Sent, t: usize) -> bool {
     })
 }
 
+/// Can the words from `lo` up to the relative pronoun at `pron` sit between the pronoun and
+/// its antecedent? Brackets, an apposition or a copular predicate ("X, a jihadist from Gaza
+/// who", "X is a Jordanian facilitator who") can; a verb of another clause cannot ("It was
+/// also designated in 2012 pursuant to E.O. 13582, which targets ...": the order targets).
+fn antecedent_span(s: &Sent, lo: usize, pron: usize) -> bool {
+    let mut k = lo;
+    // A copula or aux right after the name: "X is a ...", "X, also a ...".
+    while k < pron
+        && matches!(
+            s.w(k),
+            "," | ")" | "is" | "was" | "are" | "were" | "also" | "remains"
+        )
+    {
+        k += 1;
+    }
+    (k..pron).all(|x| {
+        let w = s.w(x);
+        let verb_like = (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+            || matches!(
+                w,
+                "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "be" | "been"
+            );
+        !verb_like || (x > 0 && s.w(x - 1) == "-")
+    })
+}
+
 /// Code the relations of a (folded) text.
 pub(crate) fn relations(
     text: &str,
@@ -2151,7 +2177,12 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         }
         // A subject pronoun: the nearest name before it that is not inside a prepositional
         // phrase ("Hizballah denied that it attacked").
+        // "we routinely coordinate with partners": the speaker, no actor of the text.
+        if matches!(w, "we" | "i" | "you") && s.men[i].is_none() {
+            return None;
+        }
         if matches!(w, "it" | "they" | "he" | "she")
+            && s.men[i].is_none()
             && i + 1 < s.toks.len()
             && s.men[i + 1].is_none()
         {
@@ -2169,14 +2200,20 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
             if s.w(a) == "," && a > 0 {
                 a -= 1;
             }
-            // Skip an apposition: "X, a jihadist from Gaza who".
+            // Skip an apposition: "X, a jihadist from Gaza who". Other words between a name
+            // and the pronoun make their own antecedent ("It was designated pursuant to
+            // E.O. 13582, which targets ...": the order, not "It").
             let mut k = a + 1;
             while k > 0 {
                 k -= 1;
                 if s.men[k].is_some() && !s.locative(k) {
                     let st = s.mention_start(k);
+                    let e = s.mention_end(k);
+                    let apposition = antecedent_span(s, e + 1, i);
                     // "written by X, who ...": an agent may be the antecedent.
-                    if st == 0 || s.w(st - 1) == "by" || !PREPOSITIONS.contains(&s.w(st - 1)) {
+                    if apposition
+                        && (st == 0 || s.w(st - 1) == "by" || !PREPOSITIONS.contains(&s.w(st - 1)))
+                    {
                         return Some(coordinated_left(s, k));
                     }
                 }

@@ -1178,3 +1178,89 @@ t!(
         ""
     )]
 );
+
+t!(
+    a_sentence_opening_it_is_the_group_before,
+    "Ansar Bayt al-Maqdis rose to prominence in 2011 following the uprisings in Egypt. It is \
+     responsible for attacks against Israeli and Egyptian government and security elements.",
+    None,
+    [
+        (
+            "ag_isis_sinai",
+            "ASSAULT",
+            "st_israel",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        (
+            "ag_isis_sinai",
+            "ASSAULT",
+            "st_egypt",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+    ]
+);
+
+#[test]
+fn an_expletive_it_stands_for_no_group() {
+    let got = run(
+        "Hamas rose to prominence in 2007. It is time to fund the Palestinian Authority.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.0 != "ag_hamas"), "{got:?}");
+    // A group named inside a prepositional phrase was not the subject.
+    let got = run(
+        "Before the removal of the Taliban from power, donors met in Kabul. It was linked to \
+         al-Qaida.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.0 != "ag_taliban"), "{got:?}");
+}
+
+#[test]
+fn a_relative_pronoun_after_another_clause_is_not_the_name_before() {
+    // "which" is the order, not Hizballah.
+    let got = run(
+        "Hizballah was also designated in August 2012 pursuant to E.O. 13582, which targets the \
+         Government of Syria and its supporters.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.0 == "ag_hizballah" && r.2 == "st_syria")),
+        "{got:?}"
+    );
+}
+
+t!(
+    a_relative_pronoun_after_a_copular_predicate,
+    "Umar al-Qatari is a Jordanian facilitator who provides financial support to al-Qaida.",
+    None,
+    [("umar-al-qatari", "AID", "ag_aq", false, "asserted", "", "")]
+);
+
+#[test]
+fn we_is_the_speaker_not_a_group_before() {
+    let got = run(
+        "ISIS threatens our allies. It also requires a regional approach, and we routinely \
+         coordinate with partners like Jordan.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .all(|r| !(r.1 == "COOPERATE" && r.2 == "st_jordan")),
+        "{got:?}"
+    );
+}
+
+t!(
+    it_is_believed_to_is_about_the_group,
+    "Hamas rose to prominence in 2007. It is believed to receive funding from Iran.",
+    None,
+    [("st_iran", "AID", "ag_hamas", false, "alleged", "", "")]
+);
