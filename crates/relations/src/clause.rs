@@ -553,6 +553,128 @@ fn antecedent_span(s: &Sent, lo: usize, pron: usize) -> bool {
     })
 }
 
+/// "... three individuals as examples of key Hezbollah financiers or facilitators. They are
+/// Adham Tabaja; Mohammad Ibrahim Bassi; and Ali Youssef Charara." A sentence that lists people
+/// as "They are" / "These include" gives each the role a plural role noun of the sentence
+/// before named with its owner ("Hezbollah financiers", "financiers of Hezbollah").
+fn listed_roles(s: &Sent, lex: &Lexicon, prev: Span, prev_si: usize) -> Vec<Relation> {
+    if !matches!(s.w(0), "they" | "these" | "those")
+        || !matches!(s.w(1), "are" | "were" | "include" | "included" | "includes")
+    {
+        return Vec::new();
+    }
+    let n = s.toks.len();
+    let people: Vec<usize> = (2..n)
+        .take_while(|&k| !matches!(s.w(k), "who" | "whom" | "which" | "that" | "whose"))
+        .filter(|&k| {
+            s.men[k].is_some()
+                && s.mention_start(k) == k
+                && !s.locative(k)
+                && s.kind(k) == Some(ActorType::Person)
+        })
+        .collect();
+    if people.is_empty() {
+        return Vec::new();
+    }
+    // The sentence before: its words and mentions.
+    let rec = s.rec;
+    let toks = match rec.sentence_tokens.get(prev_si) {
+        Some(r) if rec.sentence_tokens.len() > prev_si && r.end <= rec.tokens.len() => {
+            rec.tokens[r.clone()].to_vec()
+        }
+        _ => tokens(s.text, prev),
+    };
+    let lower: Vec<String> = toks
+        .iter()
+        .map(|t| t.text(s.text).to_ascii_lowercase())
+        .collect();
+    let first = rec.mentions.partition_point(|m| m.span.end <= prev.start);
+    let mention_at = |k: usize| {
+        rec.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < prev.end)
+            .find(|m| m.span.overlaps(&toks[k].span))
+    };
+    let mut out = Vec::new();
+    for h in lex.find(&lower) {
+        let t = lex.entry(h.entry);
+        let w = lower[h.start].as_str();
+        if !matches!(t.frame, Frame::Member | Frame::Lead)
+            || h.end != h.start + 1
+            || !w.ends_with('s')
+            || mention_at(h.start).is_some()
+        {
+            continue;
+        }
+        // The owner: "Hezbollah financiers", "Hezbollah's financiers", "financiers of Hezbollah".
+        let mut o = None;
+        if h.start >= 1 {
+            let b = if h.start >= 2 && matches!(lower[h.start - 1].as_str(), "'s" | "'") {
+                h.start - 2
+            } else {
+                h.start - 1
+            };
+            o = mention_at(b);
+        }
+        if o.is_none() && lower.get(h.end).is_some_and(|x| x == "of") {
+            let j = if lower.get(h.end + 1).is_some_and(|x| x == "the") {
+                h.end + 2
+            } else {
+                h.end + 1
+            };
+            o = (j < toks.len()).then(|| mention_at(j)).flatten();
+        }
+        // "They" takes up the last plural of the sentence before: the role noun must end it,
+        // or end it but for a relative clause ("financiers or facilitators about whom ...").
+        let mut j = h.end;
+        if lower.get(j).is_some_and(|x| x == "of") {
+            j = toks
+                .iter()
+                .enumerate()
+                .skip(j)
+                .find(|(k, t)| mention_at(*k).is_some_and(|m| m.span.end == t.span.end))
+                .map_or(j, |(k, _)| k + 1);
+        }
+        if lower.get(j).is_some_and(|x| x == "or" || x == "and") {
+            j += 2;
+        }
+        let w = |k: usize| lower.get(k).map_or("", String::as_str);
+        let ends = j + 1 >= lower.len()
+            || matches!(w(j), "who" | "whom" | "that" | "which" | "whose")
+            || (PREPOSITIONS.contains(&w(j)) && matches!(w(j + 1), "whom" | "which"));
+        if !ends {
+            continue;
+        }
+        let Some(owner) = o.filter(|m| !m.locative) else {
+            continue;
+        };
+        if rec.actors[owner.actor].kind == ActorType::Person {
+            continue;
+        }
+        for &k in &people {
+            let Some(person) = s.actor(k) else { continue };
+            out.push(Relation {
+                subject: person,
+                category: t.category,
+                mode: t.mode.clone(),
+                object: owner.actor,
+                negated: false,
+                stance: Stance::Asserted,
+                source: None,
+                time: None,
+                evidence: Span::new(
+                    owner.span.start.min(toks[h.start].span.start),
+                    s.toks[s.mention_end(k)].span.end,
+                ),
+                rule: format!("list:{}", t.lemma),
+                trigger: toks[h.start].span,
+                modality: None,
+            });
+        }
+    }
+    out
+}
+
 /// Code the relations of a (folded) text.
 pub(crate) fn relations(
     text: &str,
@@ -672,11 +794,15 @@ pub(crate) fn relations(
             && (s.label_end.is_none() || parties.is_empty())
             && roles.is_empty()
             && (!matches!(s.w(0), "each" | "they" | "both" | "all") || s.prev_list.is_empty())
+            && !matches!(s.w(0), "they" | "these" | "those")
         {
             continue;
         }
         let mut found = sentence_relations(&s, lex, &attr);
         found.extend(roles);
+        if si > 0 {
+            found.extend(listed_roles(&s, lex, sentences[si - 1], si - 1));
+        }
         // What an analyst says is an assessment.
         for r in &mut found {
             if let Some(claimgraph_model::Source::Actor(a)) = r.source {

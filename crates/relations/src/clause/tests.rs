@@ -1264,3 +1264,43 @@ t!(
     None,
     [("st_iran", "AID", "ag_hamas", false, "alleged", "", "")]
 );
+
+t!(
+    they_are_takes_the_role_before,
+    "The Rewards for Justice Program is highlighting three individuals as examples of the type \
+     of key Hezbollah financiers or facilitators about whom it seeks information. They are Adham \
+     Tabaja; Mohammad Ibrahim Bassi; and Ali Youssef Charara.",
+    None,
+    [
+        (
+            "pe_tabaja",
+            "AID",
+            "ag_hizballah",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+        ("pe_bazzi", "AID", "ag_hizballah", false, "asserted", "", ""),
+        (
+            "pe_charara",
+            "AID",
+            "ag_hizballah",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+    ]
+);
+
+#[test]
+fn they_are_takes_only_the_last_plural_before() {
+    // "These" are the meetings' counterparts, not Treasury officials.
+    let got = run(
+        "Treasury officials will hold bilateral meetings with counterparts and allies. These \
+         include Bruno Le Maire and Sri Mulyani.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "MEMBER"), "{got:?}");
+}
