@@ -107,25 +107,36 @@ pub fn ingest(
         let mut done_bytes = 0u64;
         let mut last_draw = Instant::now();
         let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
-        let send = |batch: &mut Vec<Document>, skipped: &mut usize| -> Result<bool> {
-            let mut todo = Vec::with_capacity(batch.len());
-            for d in batch.drain(..) {
-                if reader.document_hash(&d.id)?.as_deref() == Some(d.hash.as_str()) {
-                    *skipped += 1;
-                } else {
-                    todo.push(d);
+        let send =
+            |batch: &mut Vec<Document>, skipped: &mut usize, failed: &mut usize| -> Result<bool> {
+                let mut todo = Vec::with_capacity(batch.len());
+                for d in batch.drain(..) {
+                    if reader.document_hash(&d.id)?.as_deref() == Some(d.hash.as_str()) {
+                        *skipped += 1;
+                    } else {
+                        todo.push(d);
+                    }
                 }
-            }
-            let done: Vec<(Document, Extraction)> = todo
-                .into_par_iter()
-                .map(|d| {
-                    let x = ex.extract(&d);
-                    (d, x)
-                })
-                .collect();
-            // A closed channel means the writer stopped on an error: stop reading.
-            Ok(tx.send(done).is_ok())
-        };
+                let results: Vec<Result<(Document, Extraction), String>> = todo
+                    .into_par_iter()
+                    .map(|d| {
+                        let x = ex.try_extract(&d)?;
+                        Ok((d, x))
+                    })
+                    .collect();
+                let mut done = Vec::with_capacity(results.len());
+                for r in results {
+                    match r {
+                        Ok(pair) => done.push(pair),
+                        Err(e) => {
+                            eprintln!("claimgraph: {e}");
+                            *failed += 1;
+                        }
+                    }
+                }
+                // A closed channel means the writer stopped on an error: stop reading.
+                Ok(tx.send(done).is_ok())
+            };
         'inputs: for input in inputs {
             let input = match input {
                 Ok(i) => i,
@@ -140,7 +151,9 @@ pub fn ingest(
                     Ok(d) => {
                         done_bytes += d.text.len() as u64;
                         batch.push(d);
-                        if batch.len() >= batch_size && !send(&mut batch, &mut skipped)? {
+                        if batch.len() >= batch_size
+                            && !send(&mut batch, &mut skipped, &mut failed)?
+                        {
                             break 'inputs;
                         }
                     }
@@ -170,7 +183,7 @@ pub fn ingest(
             }
         }
         if !batch.is_empty() {
-            send(&mut batch, &mut skipped)?;
+            send(&mut batch, &mut skipped, &mut failed)?;
         }
         drop(tx);
         let mut sum = writer

@@ -451,24 +451,29 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     let mut failed = 0usize;
     let mut done = 0usize;
     let mut batch: Vec<Document> = Vec::new();
-    let flush = |batch: &mut Vec<Document>, out: &mut BufWriter<Box<dyn Write>>| -> Result<()> {
-        let results: Vec<(usize, String)> = batch
+    let flush = |batch: &mut Vec<Document>, out: &mut BufWriter<Box<dyn Write>>| -> Result<usize> {
+        let results: Vec<Result<String, String>> = batch
             .par_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let x: Extraction = extractor.extract(d);
-                let s = match a.format {
+            .map(|d| {
+                let x: Extraction = extractor.try_extract(d)?;
+                Ok(match a.format {
                     ExtractFormat::Jsonl => output::jsonl(d, &x, a.with_text),
                     ExtractFormat::Text => output::text(d, &x, a.explain),
-                };
-                (i, s)
+                })
             })
             .collect();
-        for (_, s) in results {
-            out.write_all(s.as_bytes())?;
+        let mut bad = 0;
+        for r in results {
+            match r {
+                Ok(s) => out.write_all(s.as_bytes())?,
+                Err(e) => {
+                    eprintln!("claimgraph: {e}");
+                    bad += 1;
+                }
+            }
         }
         batch.clear();
-        Ok(())
+        Ok(bad)
     };
     for input in expand(&a.input.paths) {
         let input = match input {
@@ -485,7 +490,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                     batch.push(d);
                     done += 1;
                     if batch.len() >= 256 {
-                        flush(&mut batch, &mut out)?;
+                        failed += flush(&mut batch, &mut out)?;
                     }
                 }
                 Err(e) => {
@@ -495,7 +500,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
             }
         }
     }
-    flush(&mut batch, &mut out)?;
+    failed += flush(&mut batch, &mut out)?;
     out.flush()?;
     if failed > 0 {
         eprintln!("claimgraph: {done} documents read, {failed} failed (see above)");

@@ -251,7 +251,10 @@ impl Sent<'_> {
     }
     /// The first token of the mention at token i.
     fn mention_start(&self, i: usize) -> usize {
-        let m = self.men[i];
+        // A stand-in index (the section's topic, the publisher) is its own mention.
+        let Some(&m) = self.men.get(i) else {
+            return i;
+        };
         let mut s = i;
         while s > 0 && self.men[s - 1] == m {
             s -= 1;
@@ -259,7 +262,9 @@ impl Sent<'_> {
         s
     }
     fn mention_end(&self, i: usize) -> usize {
-        let m = self.men[i];
+        let Some(&m) = self.men.get(i) else {
+            return i;
+        };
         let mut e = i;
         while e + 1 < self.men.len() && self.men[e + 1] == m {
             e += 1;
@@ -674,6 +679,24 @@ fn listed_roles(s: &Sent, lex: &Lexicon, prev: Span, prev_si: usize) -> Vec<Rela
     }
     out
 }
+
+/// Words of an amount before "of": "tens of millions of dollars of support".
+const AMOUNT_WORDS: &[&str] = &[
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "million",
+    "billion",
+    "dollars",
+    "euros",
+    "worth",
+    "amount",
+    "amounts",
+    "sum",
+    "sums",
+];
 
 /// Code the relations of a (folded) text.
 pub(crate) fn relations(
@@ -3227,15 +3250,20 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
         if matches!(w, "its" | "their" | "his" | "her") {
             pronoun = Some(j);
         }
-        if !(matches!(w, "'s" | "'" | "-")
-            || (s.toks[j].kind == TokenKind::Word
-                && !PREPOSITIONS.contains(&w)
-                && !BE.contains(&w)
-                && !matches!(
-                    w,
-                    "the" | "a" | "an" | "and" | "its" | "their" | "his" | "her"
-                )))
-        {
+        // "his tens of millions of dollars of financial support": an amount is part of the
+        // noun phrase.
+        let amount = w == "of" && j > 0 && AMOUNT_WORDS.contains(&s.w(j - 1));
+        if amount {
+            steps -= 1;
+        }
+        let modifier = s.toks[j].kind == TokenKind::Word
+            && !PREPOSITIONS.contains(&w)
+            && !BE.contains(&w)
+            && !matches!(
+                w,
+                "the" | "a" | "an" | "and" | "its" | "their" | "his" | "her"
+            );
+        if !amount && !modifier && !matches!(w, "'s" | "'" | "-") {
             break;
         }
     }
@@ -3475,7 +3503,10 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     // "U.S. citizens have died and been injured in the group's attacks": the victims of the
     // clause are the attacks' targets.
     if obj.is_none() && c == Category::Assault && sub.is_some() {
-        let st = sub.as_ref().map_or(h.start, |v| s.mention_start(v[0]));
+        let st = match sub.as_deref() {
+            Some([x, ..]) if *x < s.toks.len() => s.mention_start(*x),
+            _ => h.start,
+        };
         let before = st.saturating_sub(2)..st;
         if let Some(p) = before.rev().find(|&k| s.w(k) == "in") {
             let victim_verb = (p.saturating_sub(6)..p).rev().find(|&k| {

@@ -103,6 +103,23 @@ impl Extractor {
         })
     }
 
+    /// [`Extractor::extract`] that turns a bug which panics on one document's text into an
+    /// error for that document, so that a long run goes on with the others.
+    pub fn try_extract(&self, doc: &Document) -> Result<Extraction, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))).map_err(|e| {
+            let what = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            format!(
+                "{}: internal error while extracting ({what}); the document was skipped. \
+                 Please report it with the document's text",
+                doc.id
+            )
+        })
+    }
+
     /// Extract actors, mentions and relations from a document.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let folded = Folded::new(&doc.text);

@@ -606,7 +606,9 @@ async fn post_document(
             .extractor
             .as_ref()
             .ok_or_else(|| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "no extractor"))?;
-        let x = ex.extract(&doc);
+        let x = ex
+            .try_extract(&doc)
+            .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?;
         let writer = st2
             .writer
             .as_ref()

@@ -1304,3 +1304,33 @@ fn they_are_takes_only_the_last_plural_before() {
     );
     assert!(got.iter().all(|r| r.1 != "MEMBER"), "{got:?}");
 }
+
+t!(
+    a_possessive_before_an_amount_of_support,
+    "In 2009, the U.S. Department of the Treasury designated Kassim Tajideen as a Specially \
+     Designated Global Terrorist based on his tens of millions of dollars of financial support \
+     of Hezbollah.",
+    None,
+    [(
+        "pe_tajideen",
+        "AID",
+        "ag_hizballah",
+        false,
+        "asserted",
+        "",
+        "2009"
+    )]
+);
+
+#[test]
+fn a_profile_lines_topic_subject_with_a_targetless_attack_does_not_panic() {
+    // The topic stands in for the subject of "responsible for ... attacks"; the victims
+    // search once indexed the sentence with it.
+    let got = run(
+        "Abdallah Azzam Brigades (AAB):\n\narea(s) of operation: headquartered in the camp near \
+         Sidon in the south; responsible for numerous rocket attacks fired from Lebanon into \
+         populated territory; assessed in 2017 to have dozens of members\n",
+        None,
+    );
+    assert!(got.iter().all(|r| r.0 == "ag_aab"), "{got:?}");
+}
