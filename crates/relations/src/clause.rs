@@ -698,6 +698,69 @@ const AMOUNT_WORDS: &[&str] = &[
     "sums",
 ];
 
+/// The group a sentence is about: its first organisation, armed group or state named outside
+/// a prepositional phrase.
+fn sentence_subject(s: &Sent) -> Option<usize> {
+    let n = s.toks.len();
+    let k = (0..n).find(|&k| {
+        if s.men[k].is_none() || s.mention_start(k) != k || s.locative(k) {
+            return false;
+        }
+        let mut b = k;
+        if b > 0 && matches!(s.w(b - 1), "the" | "a" | "an") {
+            b -= 1;
+        }
+        b == 0 || !PREPOSITIONS.contains(&s.w(b - 1)) && s.w(b - 1) != "and"
+    })?;
+    (!matches!(
+        s.kind(k),
+        Some(ActorType::Person | ActorType::Population) | None
+    ))
+    .then(|| s.actor(k))
+    .flatten()
+}
+
+/// "Hamas was established in 1987 ... The armed element, the Izz al-Din al-Qassam Brigades,
+/// has conducted ...": a sentence that opens with a part word ("The armed element", "Its
+/// military wing") in apposition to a name makes that name a part of the group the sentence
+/// before was about.
+fn implicit_owner_part(s: &Sent, owner: Option<usize>) -> Option<Relation> {
+    let owner = owner?;
+    if !matches!(s.w(0), "the" | "its") {
+        return None;
+    }
+    let n = s.toks.len();
+    // Up to two modifiers, then the part word and a comma.
+    let k = (1..n.min(4)).find(|&k| {
+        matches!(
+            s.w(k),
+            "element" | "wing" | "arm" | "branch" | "affiliate" | "faction" | "unit" | "offshoot"
+        )
+    })?;
+    if (1..k).any(|i| s.men[i].is_some() || s.toks[i].kind != TokenKind::Word) || s.w(k + 1) != ","
+    {
+        return None;
+    }
+    let m = if s.w(k + 2) == "the" { k + 3 } else { k + 2 };
+    if m >= n || s.men[m].is_none() || s.locative(m) {
+        return None;
+    }
+    let part = s.actor(m)?;
+    let e = s.mention_end(m);
+    if part == owner
+        || s.w(e + 1) != ","
+        || matches!(
+            s.kind(m),
+            Some(ActorType::Person | ActorType::Population | ActorType::State)
+        )
+    {
+        return None;
+    }
+    let mut r = structural(s, part, owner, Category::Affiliate, 0, e, k);
+    r.rule = "struct:implicit-owner".into();
+    Some(r)
+}
+
 /// Code the relations of a (folded) text.
 pub(crate) fn relations(
     text: &str,
@@ -730,6 +793,8 @@ pub(crate) fn relations(
     // Sinai chapter ..."): later bare names of its parent in the paragraph mean the branch.
     let mut para_branch: Option<usize> = None;
     let mut prev_list: Vec<usize> = Vec::new();
+    // The group the sentence before was about, for "The armed element, X, ..." in this one.
+    let mut prev_subject: Option<usize> = None;
     let mut prev_end = 0;
     let mut mi = 0;
     for (si, sent) in sentences.iter().enumerate() {
@@ -806,6 +871,9 @@ pub(crate) fn relations(
         if prev_list.len() < 2 || prev_list.len() > TOPIC - LISTED {
             prev_list.clear();
         }
+        let before_subject = if para_start { None } else { prev_subject };
+        prev_subject = sentence_subject(&s);
+        let implicit_part = implicit_owner_part(&s, before_subject);
         let attr = attribution::find(&s.toks, &s.lower, &s.men, rec, &mut list, *sent, text);
         let parties = (mi..mj)
             .filter(|&m| !rec.mentions[m].locative)
@@ -818,11 +886,13 @@ pub(crate) fn relations(
             && roles.is_empty()
             && (!matches!(s.w(0), "each" | "they" | "both" | "all") || s.prev_list.is_empty())
             && !matches!(s.w(0), "they" | "these" | "those")
+            && implicit_part.is_none()
         {
             continue;
         }
         let mut found = sentence_relations(&s, lex, &attr);
         found.extend(roles);
+        found.extend(implicit_part);
         if si > 0 {
             found.extend(listed_roles(&s, lex, sentences[si - 1], si - 1));
         }

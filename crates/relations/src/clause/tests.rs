@@ -1334,3 +1334,29 @@ fn a_profile_lines_topic_subject_with_a_targetless_attack_does_not_panic() {
     );
     assert!(got.iter().all(|r| r.0 == "ag_aab"), "{got:?}");
 }
+
+t!(
+    a_part_word_opening_a_sentence_belongs_to_the_group_before,
+    "Hamas was established in 1987 as an outgrowth of the Muslim Brotherhood. The armed element, \
+     the Izz al-Din al-Qassam Brigades, has conducted anti-Israeli attacks.",
+    None,
+    [(
+        "ag_qassam",
+        "AFFILIATE",
+        "ag_hamas",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
+
+#[test]
+fn a_part_word_needs_a_sentence_before_in_the_paragraph() {
+    let got = run(
+        "Hamas was established in 1987.\n\nThe armed element, the Izz al-Din al-Qassam Brigades, \
+         has conducted attacks.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "AFFILIATE"), "{got:?}");
+}
