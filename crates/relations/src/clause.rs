@@ -1227,11 +1227,15 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
     // "a Specially Designated Global Terrorist", "the Defense Cooperation Agreement": a
     // capitalised word after another word inside the sentence belongs to a name or title.
     hits.retain(|h| {
-        // Titles ("Prime Minister", "Commander") are capitalised and stay.
-        if !matches!(
-            lex.entry(h.entry).frame,
-            Frame::Verb | Frame::Rev | Frame::Noun
-        ) {
+        // Titles ("Prime Minister", "Commander") are capitalised and stay; a capitalised
+        // plural part word is a heading's ("United Nations Instruments").
+        let plural_part = lex.entry(h.entry).frame == Frame::Part && s.w(h.start).ends_with('s');
+        if !plural_part
+            && !matches!(
+                lex.entry(h.entry).frame,
+                Frame::Verb | Frame::Rev | Frame::Noun
+            )
+        {
             return true;
         }
         let t = &s.toks[h.start];

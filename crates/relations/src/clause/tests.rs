@@ -1360,3 +1360,29 @@ fn a_part_word_needs_a_sentence_before_in_the_paragraph() {
     );
     assert!(got.iter().all(|r| r.1 != "AFFILIATE"), "{got:?}");
 }
+
+t!(
+    a_states_mechanism_is_its_instrument,
+    "Through the IRGC-QF, Iran supports terrorists. The IRGC-QF is Iran's primary mechanism for \
+     cultivating and supporting terrorist activity abroad.",
+    None,
+    [(
+        "sa_ir_irgcqf",
+        "AFFILIATE",
+        "st_iran",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
+
+#[test]
+fn a_capitalised_plural_part_word_is_a_heading() {
+    let got = run(
+        "Implementation of United Nations Instruments United Nations Security Council Resolution \
+         1373 obliges states to act.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "AFFILIATE"), "{got:?}");
+}
