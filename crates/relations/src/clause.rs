@@ -1268,8 +1268,13 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
     let mut out = Vec::new();
     let n = s.toks.len();
     for h in &hits {
-        // A trigger inside a mention ("Revolutionary Guard") is part of a name.
-        if (h.start..h.end).any(|i| s.men[i].is_some()) {
+        // A trigger inside a mention ("Revolutionary Guard") is part of a name. (A phrase
+        // may hold its object: "expelled the PA from".)
+        let gap_ok = lex.entry(h.entry).frame == Frame::Verb;
+        if s.men[h.start].is_some()
+            || s.men[h.end - 1].is_some()
+            || (!gap_ok && (h.start..h.end).any(|i| s.men[i].is_some()))
+        {
             continue;
         }
         // The reporting verb itself is not a relation.
@@ -3086,7 +3091,17 @@ fn verb_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
             return vec![(sub, coordinated_left(s, j))];
         }
     }
-    let obj = object_right(s, h.end).or_else(|| object_relative(s, &sub));
+    // "expelled the PA and Fatah from Gaza": a verb whose "from" follows its object has the
+    // object between them; what follows "from" is where from.
+    let gapped = h.end > h.start + 2 && s.w(h.end - 1) == "from" && s.w(h.start + 1) != "from";
+    let obj = if gapped {
+        object_right(s, h.start + 1)
+            .filter(|o| o[0] < h.end)
+            .or_else(|| object_right(s, h.end))
+    } else {
+        object_right(s, h.end)
+    };
+    let obj = obj.or_else(|| object_relative(s, &sub));
     let Some(obj) = obj else {
         // "The United States and Jordan have agreed", "Hamas and Fatah met": a joint act of
         // the coordinated subjects, with each other.

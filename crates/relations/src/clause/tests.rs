@@ -1386,3 +1386,13 @@ fn a_capitalised_plural_part_word_is_a_heading() {
     );
     assert!(got.iter().all(|r| r.1 != "AFFILIATE"), "{got:?}");
 }
+
+t!(
+    a_verb_whose_from_follows_its_object,
+    "In 2007, Hamas expelled the PA and Fatah from Gaza in a violent takeover.",
+    None,
+    [
+        ("ag_hamas", "COERCE", "po_pa", false, "asserted", "", "2007"),
+        ("ag_hamas", "COERCE", "po_fatah", false, "asserted", "", "2007"),
+    ]
+);
