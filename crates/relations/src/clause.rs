@@ -2401,6 +2401,17 @@ fn subject_left(s: &Sent, t: usize) -> Option<Vec<usize>> {
         // "that" is a relative pronoun only right after a name ("Hamas, that ..." is rare;
         // "claims that they" is a complement clause, whose subject is inside it).
         if w == "that" && i > 0 && s.men[i - 1].is_none() {
+            // "a vast IRGC network that has provided": a body of the named group.
+            if i > 1
+                && s.men[i - 2].is_some()
+                && !s.locative(i - 2)
+                && matches!(
+                    s.w(i - 1),
+                    "network" | "networks" | "cell" | "cells" | "unit" | "units" | "front"
+                )
+            {
+                return Some(coordinated_left(s, s.mention_start(i - 2)));
+            }
             return copular_head(s, i);
         }
         // A subject pronoun: the nearest name before it that is not inside a prepositional
@@ -2853,6 +2864,18 @@ fn object_right(s: &Sent, t: usize) -> Option<Vec<usize>> {
             )
         });
         if s.men[i].is_some() && !s.locative(i) && !is_state_modifier(s, i) && !at_place {
+            // "to support Syria's Bashar Assad", "Iran's Quds Force": the possessed name heads
+            // the phrase.
+            let e = s.mention_end(i);
+            let i = if matches!(s.w(e + 1), "'s" | "'")
+                && s.men.get(e + 2).is_some_and(|m| m.is_some())
+                && !s.locative(e + 2)
+                && s.actor(e + 2) != s.actor(i)
+            {
+                e + 2
+            } else {
+                i
+            };
             let mut objs = coordinated_right(s, i, n);
             // "supported groups in Bahrain and Iraq, including Hizballah and Hamas": the named
             // members of a described set are objects too.

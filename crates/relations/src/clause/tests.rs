@@ -1396,3 +1396,22 @@ t!(
         ("ag_hamas", "COERCE", "po_fatah", false, "asserted", "", "2007"),
     ]
 );
+
+t!(
+    a_possessed_name_heads_the_object,
+    "A vast IRGC network that in recent months has provided upward of a billion dollars' worth \
+     of crude oil to support Syria's Bashar Assad, Hizballah and other malign actors.",
+    None,
+    [
+        ("sa_ir_irgc", "AID", "pe_assad", false, "asserted", "", ""),
+        (
+            "sa_ir_irgc",
+            "AID",
+            "ag_hizballah",
+            false,
+            "asserted",
+            "",
+            ""
+        ),
+    ]
+);
