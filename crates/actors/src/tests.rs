@@ -337,3 +337,21 @@ t!(
         ("government personnel", "government-personnel")
     ]
 );
+t!(
+    in_charge_of_is_part_of_a_title,
+    "James F. Jarboe, FBI Special Agent In Charge of the Tampa Field Office, spoke.",
+    [
+        ("James F. Jarboe", "pe_jarboe"),
+        ("FBI", "sa_us_fbi"),
+        ("Tampa Field Office", "tampa-field-office")
+    ]
+);
+t!(
+    it_opening_a_sentence_is_the_group_before,
+    "Ansar Bayt al-Maqdis rose to prominence in 2011. It is responsible for attacks. It is \
+     important to note this.",
+    [
+        ("Ansar Bayt al-Maqdis", "ag_isis_sinai"),
+        ("It", "ag_isis_sinai")
+    ]
+);

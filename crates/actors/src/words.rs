@@ -827,7 +827,8 @@ pub const PLACE_HEADS: &[&str] = &[
 
 /// Titles before a name that make it a person (and are not part of the name).
 pub const PERSON_TITLES: &[&str] = &[
-    "Mr",
+    // "Special Agent in Charge of the Tampa Field Office", "Charge d'Affaires".
+    "Charge",
     "Mrs",
     "Ms",
     "Dr",

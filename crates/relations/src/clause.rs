@@ -1238,6 +1238,10 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
         {
             return true;
         }
+        // "Special Agent in Charge", "the minister in charge of": an idiom of office.
+        if h.start > 0 && s.w(h.start) == "charge" && s.w(h.start - 1) == "in" {
+            return false;
+        }
         let t = &s.toks[h.start];
         let b = s.text.as_bytes();
         !(h.start > 0

@@ -1415,3 +1415,13 @@ t!(
         ),
     ]
 );
+
+#[test]
+fn in_charge_of_is_an_office_not_a_charge() {
+    let got = run(
+        "Adel Doughman is in charge of Hamas activity in Austria. James F. Jarboe, FBI Special \
+         Agent In Charge of the Tampa Field Office, spoke.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "ACCUSE"), "{got:?}");
+}
