@@ -680,6 +680,26 @@ fn listed_roles(s: &Sent, lex: &Lexicon, prev: Span, prev_si: usize) -> Vec<Rela
     out
 }
 
+/// Verbs that want an act of their object but do not say it happened: "urged Syria to expel".
+/// ("forced X to" and "persuaded X to" say it did; "to compel X to" is checked apart.)
+const CAUSATIVE: &[&str] = &[
+    "pressure",
+    "pressured",
+    "pressuring",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "encouraging",
+];
+
 /// Words of an amount before "of": "tens of millions of dollars of support".
 const AMOUNT_WORDS: &[&str] = &[
     "tens",
@@ -1368,6 +1388,19 @@ fn sentence_relations(s: &Sent, lex: &Lexicon, attr: &Attribution) -> Vec<Relati
                         sa
                     };
                     let (neg, mut modality) = polarity(s, from.min(h.start), h.start);
+                    // "compel Kenya to withdraw troops", "urged Syria to expel": what someone
+                    // wants of the subject, not what it did.
+                    if sa < h.start && h.start > 0 && s.w(h.start - 1) == "to" {
+                        let st = s.mention_start(sa);
+                        let v = if st > 0 { s.w(st - 1) } else { "" };
+                        // "forced Kenya to withdraw" says it withdrew; "to compel Kenya to
+                        // withdraw" does not.
+                        let wanted = CAUSATIVE.contains(&v)
+                            || (matches!(v, "compel" | "force") && st > 1 && s.w(st - 2) == "to");
+                        if wanted {
+                            modality = Some(Modality::Future);
+                        }
+                    }
                     // "Finland will give Tanzania a grant", "Libya has offered to hand over",
                     // "France is ready to contribute troops": a commitment to cooperate is
                     // AGREE (PLOVER), with what is promised as its mode.

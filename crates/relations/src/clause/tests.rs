@@ -1425,3 +1425,36 @@ fn in_charge_of_is_an_office_not_a_charge() {
     );
     assert!(got.iter().all(|r| r.1 != "ACCUSE"), "{got:?}");
 }
+
+t!(
+    what_a_causative_verb_wants_is_no_deed,
+    "Al-Shabaab's aims include to compel Kenya to withdraw troops from Somalia. The United \
+     States urged Egypt to expel Hamas.",
+    None,
+    [
+        (
+            "st_kenya",
+            "RETREAT",
+            "st_somalia",
+            false,
+            "assessed",
+            "",
+            ""
+        ),
+        ("st_egypt", "COERCE", "ag_hamas", false, "assessed", "", ""),
+    ]
+);
+t!(
+    a_forced_act_happened,
+    "Fighting forced Kenya to withdraw troops from Somalia.",
+    None,
+    [(
+        "st_kenya",
+        "RETREAT",
+        "st_somalia",
+        false,
+        "asserted",
+        "",
+        ""
+    )]
+);
