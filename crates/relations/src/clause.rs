@@ -2222,7 +2222,15 @@ fn coordinated_right(s: &Sent, i: usize, limit: usize) -> Vec<usize> {
             while r < limit.min(q + 2) && s.men[r].is_none() && ITEM_OPENERS.contains(&s.w(r)) {
                 r += 1;
             }
-            if r < limit && s.men[r].is_some() && !s.locative(r) {
+            // "... a serious rival such as ISIS, Feferman said": a name that a speech verb
+            // follows opens the reporting clause, not a list item.
+            let speaker = r < limit
+                && s.men[r].is_some()
+                && matches!(
+                    s.w(s.mention_end(r) + 1),
+                    "said" | "says" | "told" | "wrote" | "added" | "noted" | "stated" | "explained"
+                );
+            if r < limit && s.men[r].is_some() && !s.locative(r) && !speaker {
                 out.push(r);
                 p = item_end(s, r, limit);
                 continue;

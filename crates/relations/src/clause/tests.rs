@@ -1458,3 +1458,18 @@ t!(
         ""
     )]
 );
+
+#[test]
+fn a_name_before_a_speech_verb_is_no_list_item() {
+    let got = run(
+        "When asked why Iran would indirectly fund a serious rival such as ISIS, Dan Feferman said \
+         that Syria matters more to Iran.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.2 != "pe_feferman"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "st_iran" && r.1 == "AID" && r.2 == "ag_isis"),
+        "{got:?}"
+    );
+}
