@@ -70,6 +70,27 @@ const QUANTITY_NOUNS: &[&str] = &[
 
 /// Verbs that carry a relation noun: "hold meetings", "maintain relations", "launch attacks".
 const LIGHT_VERBS: &[&str] = &[
+    // "ordered the arrest and kidnapping of", "facilitated the movement and training of":
+    // verbs of directing an act.
+    "order",
+    "orders",
+    "ordered",
+    "ordering",
+    // ("direct" is also the adjective of "direct financial support".)
+    "directed",
+    "directing",
+    "oversee",
+    "oversees",
+    "oversaw",
+    "overseeing",
+    "organize",
+    "organized",
+    "organizes",
+    "organizing",
+    "facilitate",
+    "facilitates",
+    "facilitated",
+    "facilitating",
     "hold",
     "holds",
     "held",
@@ -999,6 +1020,15 @@ fn noun_reading(s: &Sent, i: usize) -> bool {
     let prev = if i > 0 { s.w(i - 1) } else { "" };
     let next = s.w(i + 1);
     if DETERMINERS.contains(&prev) || matches!(prev, "'s" | "'" | "-") {
+        return true;
+    }
+    // "their loyalty and support for the Islamic State": coordinated with a noun that a
+    // determiner opens, and followed by its preposition.
+    if matches!(prev, "and" | "or")
+        && i >= 3
+        && DETERMINERS.contains(&s.w(i - 3))
+        && matches!(next, "for" | "of" | "to" | "from")
+    {
         return true;
     }
     // "more than 500 attacks", "dozens of attacks", "several attacks": a counted plural.
@@ -3268,6 +3298,11 @@ fn rev_args(s: &Sent, h: &Hit) -> Pairs {
 
 fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
     let n = s.toks.len();
+    // "the financing and operations of Al Qaida": the group's own operations, whose target
+    // this phrase does not name.
+    if matches!(s.w(h.start), "operations" | "operation") && s.w(h.end) == "of" {
+        return vec![];
+    }
     // "between X and Y"
     if c.is_symmetric() || matches!(c, Category::Cooperate | Category::Consult) {
         let mut i = h.end;
@@ -3527,6 +3562,7 @@ fn noun_args(s: &Sent, h: &Hit, c: Category) -> Pairs {
                         | "responsibility"
                         | "implicated"
                         | "involved"
+                        | "participated"
                         | "role"
                         | "credit"
                 )

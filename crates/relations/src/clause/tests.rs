@@ -1473,3 +1473,50 @@ fn a_name_before_a_speech_verb_is_no_list_item() {
         "{got:?}"
     );
 }
+
+t!(
+    a_verb_of_directing_an_act_gives_its_agent,
+    "In mid-2014, Haji Hayatullah oversaw the training of Lashkar-e-Tayyiba operatives. In 1982 \
+     Iran participated in the formation and funding of Hizballah.",
+    None,
+    [
+        (
+            "hayatullah",
+            "AID",
+            "lashkar-e-tayyiba-operatives",
+            false,
+            "asserted",
+            "",
+            "2014"
+        ),
+        (
+            "st_iran",
+            "AID",
+            "ag_hizballah",
+            false,
+            "asserted",
+            "",
+            "1982"
+        ),
+    ]
+);
+
+#[test]
+fn a_noun_coordinated_after_a_determiner_stays_a_noun() {
+    // "support" is a noun here: the supporters' support, not the province leaders'.
+    let got = run(
+        "Islamic State supporters are tortured in Hamas prisons because of their loyalty and \
+         support for the Islamic State.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "AID"), "{got:?}");
+}
+
+#[test]
+fn operations_of_a_group_are_its_own() {
+    let got = run(
+        "Jimale used Al Barakaat to facilitate the financing and operations of Al Qaida.",
+        None,
+    );
+    assert!(got.iter().all(|r| r.1 != "ASSAULT"), "{got:?}");
+}
