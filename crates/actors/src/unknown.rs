@@ -1484,6 +1484,25 @@ fn roles(text: &str, st: &SentenceTokens, found: &[Found]) -> Vec<Description> {
     out
 }
 
+/// The type of a dictionary entry or of an unknown name.
+fn who_kind(
+    w: &Who,
+    entries: &[ActorEntry],
+    names: &HashMap<UnknownKey, UnknownInfo>,
+) -> ActorType {
+    match w {
+        Who::Entry(e) => entries[*e].kind,
+        Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
+    }
+}
+
+/// Words before a name that make it the object of a phrase, not a sentence's subject ("an
+/// outgrowth of the Muslim Brotherhood").
+const OBJECT_MARKERS: &[&str] = &[
+    "of", "in", "to", "from", "with", "by", "against", "on", "for", "and", "as", "between", "into",
+    "at",
+];
+
 /// "the group", "the organization": the most recent group named before, unless the phrase is
 /// in apposition to it ("ISIS-Sinai Province, the group's Egyptian affiliate" refers further back).
 /// Definite descriptions that refer back to a group.
@@ -1497,10 +1516,7 @@ fn anaphors(
     names: &HashMap<UnknownKey, UnknownInfo>,
     found: &mut Vec<Found>,
 ) {
-    let kind_of = |w: &Who| match w {
-        Who::Entry(e) => entries[*e].kind,
-        Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
-    };
+    let kind_of = |w: &Who| who_kind(w, entries, names);
     let mut added = Vec::new();
     // "the group", "The organization": two adjacent word tokens one space apart.
     let phrases = st.tokens.windows(2).filter_map(|w| {
@@ -1551,23 +1567,10 @@ fn anaphors(
         let eligible = |f: &&Found| {
             wants.contains(&kind_of(&f.who))
                 && Some(&f.who) != skip.as_ref()
-                && !matches!(
-                    crate::prev_word(text, f.span.start)
+                && !OBJECT_MARKERS.contains(
+                    &crate::prev_word(text, f.span.start)
                         .to_ascii_lowercase()
                         .as_str(),
-                    "of" | "in"
-                        | "to"
-                        | "from"
-                        | "with"
-                        | "by"
-                        | "against"
-                        | "on"
-                        | "for"
-                        | "and"
-                        | "as"
-                        | "between"
-                        | "into"
-                        | "at"
                 )
         };
         // "may have received support from that group": a demonstrative points back to the
@@ -1705,10 +1708,7 @@ fn pronoun_subjects(
     names: &HashMap<UnknownKey, UnknownInfo>,
     found: &mut Vec<Found>,
 ) {
-    let kind_of = |w: &Who| match w {
-        Who::Entry(e) => entries[*e].kind,
-        Who::Unknown(k) => names.get(k).map_or(ActorType::Organization, |i| i.kind),
-    };
+    let kind_of = |w: &Who| who_kind(w, entries, names);
     let group = |k: ActorType| {
         matches!(
             k,
@@ -1775,26 +1775,8 @@ fn pronoun_subjects(
                 before = crate::prev_word(text, at).to_ascii_lowercase();
             }
             !f.locative
-                && !matches!(
-                    before.as_str(),
-                    "of" | "in"
-                        | "to"
-                        | "from"
-                        | "with"
-                        | "by"
-                        | "against"
-                        | "on"
-                        | "for"
-                        | "as"
-                        | "between"
-                        | "into"
-                        | "at"
-                        | "and"
-                        | "or"
-                        | "than"
-                        | "like"
-                        | "including"
-                )
+                && !OBJECT_MARKERS.contains(&before.as_str())
+                && !matches!(before.as_str(), "or" | "than" | "like" | "including")
         });
         if let Some(f) = subject.filter(|f| group(kind_of(&f.who))) {
             added.push(Found {

@@ -605,9 +605,7 @@ fn listed_roles(s: &Sent, lex: &Lexicon, prev: Span, prev_si: usize) -> Vec<Rela
     // The sentence before: its words and mentions.
     let rec = s.rec;
     let toks = match rec.sentence_tokens.get(prev_si) {
-        Some(r) if rec.sentence_tokens.len() > prev_si && r.end <= rec.tokens.len() => {
-            rec.tokens[r.clone()].to_vec()
-        }
+        Some(r) if r.end <= rec.tokens.len() => rec.tokens[r.clone()].to_vec(),
         _ => tokens(s.text, prev),
     };
     let lower: Vec<String> = toks

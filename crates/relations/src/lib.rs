@@ -106,18 +106,7 @@ impl Extractor {
     /// [`Extractor::extract`] that turns a bug which panics on one document's text into an
     /// error for that document, so that a long run goes on with the others.
     pub fn try_extract(&self, doc: &Document) -> Result<Extraction, String> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))).map_err(|e| {
-            let what = e
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| e.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            format!(
-                "{}: internal error while extracting ({what}); the document was skipped. \
-                 Please report it with the document's text",
-                doc.id
-            )
-        })
+        guarded(&doc.id, || self.extract(doc))
     }
 
     /// Extract actors, mentions and relations from a document.
@@ -150,5 +139,32 @@ impl Extractor {
             sentences: sentence_spans,
             words: claimgraph_text::count_words(text),
         }
+    }
+}
+
+/// Run one document's work; a panic becomes an error that names the document.
+fn guarded<T>(id: &str, work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|e| {
+        let what = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        format!(
+            "{id}: internal error while extracting ({what}); the document was skipped. \
+             Please report it with the document's text"
+        )
+    })
+}
+
+#[cfg(test)]
+mod guard_tests {
+    #[test]
+    fn a_panic_becomes_an_error_naming_the_document() {
+        let err =
+            super::guarded("doc7", || -> usize { panic!("index out of bounds") }).unwrap_err();
+        assert!(err.starts_with("doc7: internal error"), "{err}");
+        assert!(err.contains("index out of bounds"), "{err}");
+        assert_eq!(super::guarded("doc8", || 3), Ok(3));
     }
 }
